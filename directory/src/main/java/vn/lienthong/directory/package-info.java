@@ -1,0 +1,14 @@
+/**
+ * Directory: the tree of units (đơn vị) and the officials (cán bộ) in it, their roles, and how they log in.
+ *
+ * <p>This package is the module's front door. Other modules use {@link vn.lienthong.directory.Directory} to read
+ * units and officials, {@link vn.lienthong.directory.DirectoryAdministration} to change them (administrators
+ * only), and listen to the past-tense events in this package ({@link vn.lienthong.directory.UnitCreated},
+ * {@link vn.lienthong.directory.OfficialCreated}, ...) to follow changes. Everything else
+ * ({@code internal}, {@code identity}) is hidden.
+ *
+ * <p>Events out: UnitCreated, UnitChanged, UnitMoved, UnitDeactivated, UnitMerged, OfficialCreated,
+ * OfficialChanged, OfficialMoved, OfficialDeactivated. Events in: none.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Directory")
+package vn.lienthong.directory;
