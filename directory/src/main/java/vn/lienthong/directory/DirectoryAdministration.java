@@ -9,7 +9,8 @@ import java.io.InputStream;
  * {@link org.springframework.security.access.AccessDeniedException}; invalid input is a
  * {@link DirectoryValidationException} naming the field. Names are normalised to NFC before they are stored.
  *
- * <p>Each successful change publishes one event ({@link UnitCreated}, {@link OfficialMoved}, ...) after commit.
+ * <p>Each successful change publishes one event ({@link UnitCreated}, {@link OfficialMoved}, ...) inside its
+ * transaction; listeners that act on it use {@code @ApplicationModuleListener} (after commit, asynchronous).
  */
 public interface DirectoryAdministration {
 

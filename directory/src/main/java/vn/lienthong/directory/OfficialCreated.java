@@ -1,5 +1,8 @@
 package vn.lienthong.directory;
 
-/** An official was created. Published after the change is committed. */
+/**
+ * An official was created.
+ * Published inside the change's transaction: listen with {@code @ApplicationModuleListener} to act after commit.
+ */
 public record OfficialCreated(long officialId) {
 }

@@ -1,5 +1,8 @@
 package vn.lienthong.directory;
 
-/** A unit was created. Published after the change is committed. */
+/**
+ * A unit was created.
+ * Published inside the change's transaction: listen with {@code @ApplicationModuleListener} to act after commit.
+ */
 public record UnitCreated(long unitId) {
 }
