@@ -1,0 +1,522 @@
+package vn.lienthong.archive.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lienthong.archive.Archive;
+import vn.lienthong.archive.ArchiveFeeder;
+import vn.lienthong.archive.ArchiveItem;
+import vn.lienthong.archive.ArchiveStatus;
+import vn.lienthong.archive.ArchiveStatus.Startup;
+import vn.lienthong.archive.Attachment;
+import vn.lienthong.archive.RebuildReport;
+import vn.lienthong.archive.RebuildReport.SourceReport;
+import vn.lienthong.archive.SearchRequest;
+import vn.lienthong.archive.SearchResult;
+import vn.lienthong.archive.SearchSort;
+import vn.lienthong.archive.analysis.VietnameseAnalyzer;
+
+/**
+ * The archive on an embedded Lucene index: one {@link IndexWriter}, a {@link SearcherManager} refreshed by a
+ * {@link ControlledRealTimeReopenThread} (a put is searchable within the refresh interval, at most 1 s, without a
+ * commit), commits on a schedule and at {@link #close()}.
+ * <p>
+ * Layout under the configured directory: {@code index/} (the Lucene index), {@code writer.open} (present while
+ * open: found at start-up it means the last run did not close cleanly), {@code rebuild.pending} (a start-up
+ * rebuild has not yet succeeded) and {@code index.corrupt-<time>/} (an unreadable index, moved aside).
+ * <p>
+ * At {@link #open}: a missing index is created, a corrupt one is moved aside and a new one created, and an
+ * unclean shutdown is noted; in each case {@link #rebuildIfNeeded()} re-feeds every source from its
+ * {@link ArchiveFeeder}. An index locked by another process is an error: it is never moved aside.
+ */
+public final class LuceneArchive implements Archive, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneArchive.class);
+
+    static final String INDEX = "index";
+    static final String OPEN_MARKER = "writer.open";
+    static final String REBUILD_MARKER = "rebuild.pending";
+    /** Deepest hit reachable by paging. */
+    static final int MAX_WINDOW = 10_000;
+
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
+            new SortField(Fields.TIME, SortField.Type.LONG, true));
+    private static final Sort BY_DATE = new Sort(new SortField(Fields.TIME, SortField.Type.LONG, true),
+            SortField.FIELD_SCORE);
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.SOURCE, Fields.ID, Fields.TITLE, Fields.BODY,
+            Fields.ATTACHMENT_TEXT, Fields.ATTACHMENT_NAME, Fields.AUTHOR, Fields.URL, Fields.TIME, Fields.UNIT_FACET);
+
+    private final ArchiveSettings settings;
+    private final Supplier<? extends Collection<ArchiveFeeder>> feeders;
+    private final Path root;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final ScheduledExecutorService committer;
+    private final DocumentMapper mapper;
+    private final QueryBuilder queries;
+    private final SnippetMaker snippets;
+    private final AttachmentTextExtractor extractor;
+    private final Startup startup;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong lastCommit = new AtomicLong();
+    private final Object rebuildLock = new Object();
+
+    private LuceneArchive(ArchiveSettings settings, Supplier<? extends Collection<ArchiveFeeder>> feeders,
+                          Opened opened) throws IOException {
+        this.settings = settings;
+        this.feeders = feeders;
+        this.root = settings.directory();
+        this.directory = opened.directory();
+        this.writer = opened.writer();
+        this.startup = opened.startup();
+        Analyzer exact = VietnameseAnalyzer.exact();
+        Analyzer folded = VietnameseAnalyzer.folded();
+        this.mapper = new DocumentMapper(settings.timeZone());
+        this.queries = new QueryBuilder(exact, folded, settings.timeZone());
+        this.snippets = new SnippetMaker(folded);
+        this.extractor = new AttachmentTextExtractor(settings.attachments());
+        this.searchers = new SearcherManager(writer, true, false, null);
+        double maxStale = settings.refreshInterval().toMillis() / 1000.0;
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStale, Math.min(0.01, maxStale));
+        reopener.setName("archive-refresh");
+        reopener.setDaemon(true);
+        reopener.start();
+        this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "archive-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.commitInterval().toMillis();
+        committer.scheduleWithFixedDelay(this::commitQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens (or creates) the archive in {@code settings.directory()}. Never fails for a missing or corrupt
+     * index; fails when the directory cannot be written or another process holds the index.
+     *
+     * @param feeders asked for the registered feeders when a rebuild runs (lazily, so feeders may depend on
+     *                the archive)
+     */
+    public static LuceneArchive open(ArchiveSettings settings, Supplier<? extends Collection<ArchiveFeeder>> feeders) {
+        try {
+            Files.createDirectories(settings.directory());
+            Opened opened = openIndex(settings);
+            Files.writeString(settings.directory().resolve(OPEN_MARKER), Instant.now().toString());
+            LuceneArchive archive = new LuceneArchive(settings, feeders, opened);
+            log.info("Archive opened at {} ({}, {} items)", settings.directory(), opened.startup(),
+                    opened.writer().getDocStats().numDocs);
+            return archive;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the archive index at " + settings.directory(), e);
+        }
+    }
+
+    private record Opened(Directory directory, IndexWriter writer, Startup startup) {
+    }
+
+    private static Opened openIndex(ArchiveSettings settings) throws IOException {
+        Path root = settings.directory();
+        Path indexPath = root.resolve(INDEX);
+        boolean unclean = Files.exists(root.resolve(OPEN_MARKER));
+        Startup startup;
+        FSDirectory directory = FSDirectory.open(indexPath);
+        // Hold the write lock while checking, so an index another process has open is never judged nor moved.
+        try (Lock lock = obtainLock(directory, indexPath)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                startup = Startup.MISSING;
+                if (unclean) {
+                    log.warn("Archive index at {} is missing: a new one is created and rebuilt from the sources",
+                            indexPath);
+                }
+            } else {
+                Exception problem = verify(directory, settings.verifyOnStart());
+                if (problem == null) {
+                    startup = unclean ? Startup.UNCLEAN_SHUTDOWN : Startup.CLEAN;
+                } else {
+                    directory.close();
+                    Path aside = root.resolve(INDEX + ".corrupt-"
+                            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+                    Files.move(indexPath, aside);
+                    log.error("Archive index at {} is unreadable ({}): moved to {}; a new index is created and "
+                            + "rebuilt from the sources", indexPath, problem.toString(), aside);
+                    directory = FSDirectory.open(indexPath);
+                    startup = Startup.CORRUPT;
+                }
+            }
+        }
+        if (startup == Startup.UNCLEAN_SHUTDOWN) {
+            log.warn("Archive was not closed cleanly last time: changes since its last commit may be missing; "
+                    + "the sources will re-feed it");
+        }
+        IndexWriterConfig config = new IndexWriterConfig(analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(settings.ramBufferMb())
+                .setCommitOnClose(true);
+        IndexWriter writer = new IndexWriter(directory, config);
+        boolean rebuild = startup == Startup.MISSING || startup == Startup.CORRUPT
+                || (startup == Startup.UNCLEAN_SHUTDOWN && settings.rebuildAfterUncleanShutdown());
+        if (rebuild) {
+            Files.writeString(root.resolve(REBUILD_MARKER), startup.name());
+        }
+        return new Opened(directory, writer, startup);
+    }
+
+    private static Lock obtainLock(Directory directory, Path indexPath) throws IOException {
+        try {
+            Files.createDirectories(indexPath);
+            return directory.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("The archive index at " + indexPath
+                    + " is in use by another process; stop it first", e);
+        }
+    }
+
+    /** The problem that makes the index unreadable, or null. */
+    private static Exception verify(Directory directory, boolean checksums) {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            if (checksums) {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    leaf.reader().checkIntegrity();
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** Per-field analysis: the exact fields keep accents, everything else is folded. */
+    static Analyzer analyzer() {
+        Analyzer exact = VietnameseAnalyzer.exact();
+        return new PerFieldAnalyzerWrapper(VietnameseAnalyzer.folded(), Map.of(
+                Fields.TITLE_EXACT, exact, Fields.BODY_EXACT, exact, Fields.ATTACHMENT_EXACT, exact));
+    }
+
+    // ---- writing
+
+    @Override
+    public void put(ArchiveItem item) {
+        ensureOpen();
+        List<DocumentMapper.AttachmentText> texts = new ArrayList<>(item.attachments().size());
+        for (Attachment attachment : item.attachments()) {
+            String text = attachment.text() != null ? attachment.text()
+                    : attachment.content() != null ? extractor.extract(attachment.name(), attachment.content()) : "";
+            texts.add(new DocumentMapper.AttachmentText(attachment.name(), text));
+        }
+        Document doc = mapper.toDocument(item, texts, System.currentTimeMillis());
+        try {
+            writer.updateDocument(new Term(Fields.KEY, Fields.key(item.source(), item.id())), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot index " + item.source() + ":" + item.id(), e);
+        }
+    }
+
+    @Override
+    public void delete(String source, String id) {
+        ensureOpen();
+        try {
+            writer.deleteDocuments(new Term(Fields.KEY, Fields.key(source, id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void deleteAll(String source) {
+        ensureOpen();
+        try {
+            writer.deleteDocuments(new Term(Fields.SOURCE, source));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes everything put so far searchable now, instead of within the refresh interval. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes everything put so far durable now, instead of at the next scheduled commit. */
+    public void commit() {
+        try {
+            writer.commit();
+            lastCommit.set(System.currentTimeMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            if (writer.hasUncommittedChanges()) {
+                commit();
+            }
+        } catch (RuntimeException e) {
+            if (!closed.get()) {
+                log.error("Archive commit failed; will retry at the next interval", e);
+            }
+        }
+    }
+
+    // ---- searching
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        ensureOpen();
+        ParsedQuery parsed = new UserQueryParser(knownSources()).parse(request.query());
+        if (request.principals().isEmpty()) {
+            return SearchResult.empty(request);
+        }
+        QueryBuilder.Built built = queries.build(parsed, request.principals(), request.sources());
+        int window = Math.min((request.page() + 1) * request.pageSize(), MAX_WINDOW);
+        int from = request.page() * request.pageSize();
+        Sort sort = request.sort() == SearchSort.DATE ? BY_DATE : BY_RELEVANCE;
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Object[] results = searcher.search(built.query(), new MultiCollectorManager(
+                        new TopFieldCollectorManager(sort, window, null, 1), new FacetCollectorManager()));
+                TopFieldDocs top = (TopFieldDocs) results[0];
+                FacetCollectorManager.Counts counts = (FacetCollectorManager.Counts) results[1];
+                List<SearchResult.Hit> hits = new ArrayList<>();
+                StoredFields stored = searcher.storedFields();
+                for (int i = from; i < top.scoreDocs.length; i++) {
+                    hits.add(hit(stored, top.scoreDocs[i], built.highlightTerms()));
+                }
+                return new SearchResult(counts.total(), request.page(), request.pageSize(), hits, counts.facets());
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Search failed", e);
+        }
+    }
+
+    private SearchResult.Hit hit(StoredFields stored, ScoreDoc scoreDoc, Set<String> terms) throws IOException {
+        Document doc = stored.document(scoreDoc.doc, HIT_FIELDS);
+        String body = doc.get(Fields.BODY);
+        String snippet = snippets.snippet(body, terms);
+        if (snippet == null) {
+            snippet = snippets.snippet(doc.get(Fields.ATTACHMENT_TEXT), terms);
+        }
+        if (snippet == null) {
+            snippet = SnippetMaker.lead(body);
+        }
+        IndexableField time = doc.getField(Fields.TIME);
+        return new SearchResult.Hit(doc.get(Fields.SOURCE), doc.get(Fields.ID), doc.get(Fields.TITLE), snippet,
+                doc.get(Fields.URL), Instant.ofEpochMilli(time.numericValue().longValue()), doc.get(Fields.AUTHOR),
+                List.of(doc.getValues(Fields.UNIT_FACET)), List.of(doc.getValues(Fields.ATTACHMENT_NAME)));
+    }
+
+    private Map<String, String> knownSources() {
+        Map<String, String> sources = new LinkedHashMap<>(UserQueryParser.defaultSources());
+        for (ArchiveFeeder feeder : feeders.get()) {
+            sources.putIfAbsent(feeder.source(), feeder.source());
+        }
+        return sources;
+    }
+
+    // ---- rebuilding
+
+    /** True when the index was missing, corrupt or not closed cleanly and no rebuild has succeeded since. */
+    public boolean rebuildNeeded() {
+        return Files.exists(root.resolve(REBUILD_MARKER));
+    }
+
+    /** Runs the start-up rebuild when {@link #rebuildNeeded()}; returns its report, or null if none was needed. */
+    public RebuildReport rebuildIfNeeded() {
+        if (!rebuildNeeded()) {
+            return null;
+        }
+        log.info("Archive: rebuilding from the sources ({})", startup);
+        RebuildReport report = rebuild();
+        if (report.succeeded()) {
+            try {
+                Files.deleteIfExists(root.resolve(REBUILD_MARKER));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            log.error("Archive rebuild did not complete; it will be tried again at the next start: {}", report);
+        }
+        return report;
+    }
+
+    @Override
+    public RebuildReport rebuild() {
+        return rebuild(List.copyOf(feeders.get()));
+    }
+
+    @Override
+    public RebuildReport rebuild(String source) {
+        List<ArchiveFeeder> matching = feeders.get().stream().filter(f -> f.source().equals(source)).toList();
+        if (matching.isEmpty()) {
+            throw new IllegalArgumentException("No feeder is registered for source '" + source + "'");
+        }
+        return rebuild(matching);
+    }
+
+    private RebuildReport rebuild(List<ArchiveFeeder> list) {
+        ensureOpen();
+        synchronized (rebuildLock) {
+            rebuilding.set(true);
+            long started = System.nanoTime();
+            try {
+                List<SourceReport> reports = new ArrayList<>();
+                for (ArchiveFeeder feeder : list) {
+                    reports.add(refeed(feeder));
+                }
+                commit();
+                refresh();
+                RebuildReport report = new RebuildReport(reports, Duration.ofNanos(System.nanoTime() - started));
+                log.info("Archive rebuilt: {}", report);
+                return report;
+            } finally {
+                rebuilding.set(false);
+            }
+        }
+    }
+
+    private SourceReport refeed(ArchiveFeeder feeder) {
+        String source = feeder.source();
+        long since = System.currentTimeMillis();
+        FeedingArchive feeding = new FeedingArchive(this, source);
+        try {
+            feeder.refeed(feeding);
+        } catch (RuntimeException e) {
+            log.error("Archive: feeder of '{}' failed; its items already indexed are kept", source, e);
+            return new SourceReport(source, feeding.count(), 0, e.toString());
+        }
+        // What the feeder did not put again no longer exists at the source.
+        Query stale = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.SOURCE, source)), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Fields.INDEXED_AT, Long.MIN_VALUE, since - 1), Occur.FILTER)
+                .build();
+        try {
+            refresh();
+            IndexSearcher searcher = searchers.acquire();
+            long removed;
+            try {
+                removed = searcher.count(stale);
+            } finally {
+                searchers.release(searcher);
+            }
+            writer.deleteDocuments(stale);
+            return new SourceReport(source, feeding.count(), removed, null);
+        } catch (IOException e) {
+            return new SourceReport(source, feeding.count(), 0, e.toString());
+        }
+    }
+
+    @Override
+    public ArchiveStatus status() {
+        ensureOpen();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                FacetCollectorManager.Counts counts = searcher.search(new MatchAllDocsQuery(), new FacetCollectorManager());
+                Map<String, Long> bySource = new LinkedHashMap<>();
+                counts.facets().sources().forEach(c -> bySource.put(c.value(), c.count()));
+                long committed = lastCommit.get();
+                return new ArchiveStatus(bySource, startup, committed == 0 ? null : Instant.ofEpochMilli(committed),
+                        rebuilding.get());
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Startup startup() {
+        return startup;
+    }
+
+    ArchiveSettings settings() {
+        return settings;
+    }
+
+    // ---- lifecycle
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("The archive is closed");
+        }
+    }
+
+    /** Commits, closes the index and marks the shutdown as clean. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        committer.shutdownNow();
+        try {
+            reopener.close();
+            searchers.close();
+            writer.close(); // commits
+            directory.close();
+            Files.deleteIfExists(root.resolve(OPEN_MARKER));
+            log.info("Archive closed cleanly");
+        } catch (IOException e) {
+            log.error("Archive did not close cleanly; it will be re-fed at the next start", e);
+        } finally {
+            extractor.close();
+        }
+    }
+}
