@@ -5,7 +5,8 @@
  * units and officials, {@link vn.lienthong.directory.DirectoryAdministration} to change them (administrators
  * only), and listen to the past-tense events in this package ({@link vn.lienthong.directory.UnitCreated},
  * {@link vn.lienthong.directory.OfficialCreated}, ...) to follow changes. Everything else
- * ({@code internal}, {@code identity}) is hidden.
+ * ({@code internal}, {@code identity}, {@code keycloak}) is hidden. {@link vn.lienthong.directory.IdentitySync}
+ * repairs an outside identity provider (Keycloak) when provisioning is on.
  *
  * <p>Events out: UnitCreated, UnitChanged, UnitMoved, UnitDeactivated, UnitMerged, OfficialCreated,
  * OfficialChanged, OfficialMoved, OfficialDeactivated. Events in: none.
