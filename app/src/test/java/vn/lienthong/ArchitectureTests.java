@@ -1,8 +1,10 @@
 package vn.lienthong;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -61,6 +63,16 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAPackage("vn.lienthong.chat.*.."));
         check(noClasses().that().resideOutsideOfPackage("vn.lienthong.meetings..")
                 .should().dependOnClassesThat().resideInAPackage("vn.lienthong.meetings.*.."));
+    }
+
+    @Test
+    void internalPackagePatternMatchesSubPackagesOnly() {
+        // The rules above rely on this pattern telling a module's API package from its internals.
+        PackageMatcher internals = PackageMatcher.of("vn.lienthong.directory.*..");
+        assertThat(internals.matches("vn.lienthong.directory.internal")).isTrue();
+        assertThat(internals.matches("vn.lienthong.directory.identity.web")).isTrue();
+        assertThat(internals.matches("vn.lienthong.directory")).isFalse();
+        assertThat(internals.matches("vn.lienthong.directoryx")).isFalse();
     }
 
     @Test

@@ -183,7 +183,7 @@ class SecurityConfiguration {
         };
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/api/admin/**").hasAnyRole("SYSTEM_ADMIN", "UNIT_ADMIN")
+                        .requestMatchers("/api/admin/**", "/api/*/admin/**").hasAnyRole("SYSTEM_ADMIN", "UNIT_ADMIN")
                         .anyRequest().hasAnyRole(ALL_ROLES))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(tokens))
