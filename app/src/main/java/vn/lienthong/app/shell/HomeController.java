@@ -5,11 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The home page and the sections that later parts of the suite fill in (mail, meetings, chat, search): until then
- * they say they are being built.
+ * The home page and the sections that later parts of the suite fill in (mail, meetings, chat): until then they say
+ * they are being built.
  */
 @Controller
 class HomeController {
@@ -22,13 +21,6 @@ class HomeController {
     @GetMapping({"/mail", "/meetings", "/chat"})
     String comingSoon(Model model, HttpServletRequest request) {
         model.addAttribute("section", request.getRequestURI().substring(request.getContextPath().length() + 1));
-        return "coming-soon";
-    }
-
-    @GetMapping("/search")
-    String search(@RequestParam(name = "q", required = false) String query, Model model) {
-        model.addAttribute("section", "search");
-        model.addAttribute("query", query);
         return "coming-soon";
     }
 }

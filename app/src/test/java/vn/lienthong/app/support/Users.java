@@ -18,6 +18,8 @@ public enum Users {
 
     ANONYMOUS(null),
     OFFICIAL("an.nguyen", Role.OFFICIAL),
+    /** An official of another unit than {@link #OFFICIAL} (Văn phòng of Huyện Vĩnh Lợi). */
+    OTHER_OFFICIAL("binh.tran", Role.OFFICIAL),
     UNIT_ADMIN_VINH_LOI("admin.vinhloi", Role.UNIT_ADMIN, Role.OFFICIAL),
     SYSTEM_ADMIN("quantri", Role.SYSTEM_ADMIN, Role.OFFICIAL);
 
