@@ -95,6 +95,8 @@ class KeycloakModeTests {
         registry.add("server.port", () -> PORT);
         registry.add("lienthong.base-url", () -> "http://127.0.0.1:" + PORT);
         registry.add("lienthong.identity.provider", () -> "keycloak");
+        // Login is under test here; the shared web test context already runs the embedded James.
+        registry.add("lienthong.mail.enabled", () -> "false");
         registry.add("lienthong.identity.client-id", () -> KeycloakServer.APP_CLIENT);
         registry.add("lienthong.identity.client-secret", keycloak::appClientSecret);
         registry.add("lienthong.identity.keycloak.url", keycloak::url);

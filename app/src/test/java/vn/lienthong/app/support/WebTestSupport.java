@@ -37,6 +37,9 @@ public abstract class WebTestSupport {
 
     private static final Path DATA_DIR = createDataDir();
     private static final int PORT = freePort();
+    private static final int SMTP_PORT = freePort();
+    private static final int IMAP_PORT = freePort();
+    private static final int WEBADMIN_PORT = freePort();
 
     @Autowired
     protected MockMvc mvc;
@@ -50,6 +53,10 @@ public abstract class WebTestSupport {
         registry.add("server.port", () -> PORT);
         registry.add("lienthong.base-url", () -> "http://127.0.0.1:" + PORT);
         registry.add("lienthong.demo.password", () -> DEMO_PASSWORD);
+        // The suite's own embedded James, on free ports so a developer's running instance does not collide.
+        registry.add("lienthong.mail.smtp-port", () -> SMTP_PORT);
+        registry.add("lienthong.mail.imap-port", () -> IMAP_PORT);
+        registry.add("lienthong.mail.webadmin-port", () -> WEBADMIN_PORT);
     }
 
     /** The running suite's address, e.g. {@code http://127.0.0.1:40123}. */

@@ -1,0 +1,63 @@
+package vn.lienthong.mail.internal;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.lienthong.mail.MailAdministration;
+import vn.lienthong.mail.MailSettings;
+
+/**
+ * Wires mail: the James connection from {@code lienthong.mail.*}, the embedded James's supervisor (embedded mode),
+ * the WebAdmin client and the health indicator. {@code lienthong.mail.enabled=false} leaves all of it out.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailSettings.class)
+@ConditionalOnProperty(prefix = "lienthong.mail", name = "enabled", havingValue = "true", matchIfMissing = true)
+class MailConfiguration {
+
+    @Bean
+    JamesServer jamesServer(MailSettings settings, @Value("${lienthong.data-dir:./data}") Path dataDir) {
+        return JamesServer.create(settings, dataDir);
+    }
+
+    @Bean
+    SmartLifecycle jamesLifecycle(JamesServer james) {
+        // External mode has nothing to start: a lifecycle that only reports itself running.
+        return james.supervisor().<SmartLifecycle>map(supervisor -> supervisor).orElseGet(NothingToRun::new);
+    }
+
+    @Bean
+    MailAdministration mailAdministration(JamesServer james) {
+        return james.administration();
+    }
+
+    @Bean("mail")
+    JamesHealthIndicator mailHealthIndicator(JamesServer james) {
+        return new JamesHealthIndicator(james);
+    }
+
+    private static final class NothingToRun implements SmartLifecycle {
+        private volatile boolean running;
+
+        @Override
+        public void start() {
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+}
