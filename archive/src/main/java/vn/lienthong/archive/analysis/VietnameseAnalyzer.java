@@ -3,7 +3,6 @@ package vn.lienthong.archive.analysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -16,8 +15,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * </ul>
  * The chain, top to bottom: standard tokenizer (UAX#29: Vietnamese words are space-separated syllables, and
  * combining marks stay with their letter) → {@link NfcNormalizationFilter} → {@link LowerCaseFilter} →
- * {@link ToneMarkPlacementFilter} → {@link ASCIIFoldingFilter} (folded only; it folds {@code đ}, which NFD
- * stripping misses, and multi-mark vowels such as {@code ệ}). No stop words, no stemming: syllables are short
+ * {@link ToneMarkPlacementFilter} → {@link AccentFoldingFilter} (folded only: Lucene's ASCII folding, from a
+ * table; it folds {@code đ}, which NFD stripping misses, and multi-mark vowels such as {@code ệ}). No stop words, no stemming: syllables are short
  * and every one may carry meaning. Queries go through the same chain.
  */
 public final class VietnameseAnalyzer extends Analyzer {
@@ -46,7 +45,7 @@ public final class VietnameseAnalyzer extends Analyzer {
         stream = new LowerCaseFilter(stream);
         stream = new ToneMarkPlacementFilter(stream);
         if (folded) {
-            stream = new ASCIIFoldingFilter(stream);
+            stream = new AccentFoldingFilter(stream);
         }
         return new TokenStreamComponents(tokenizer, stream);
     }
@@ -56,6 +55,6 @@ public final class VietnameseAnalyzer extends Analyzer {
         TokenStream stream = new NfcNormalizationFilter(in);
         stream = new LowerCaseFilter(stream);
         stream = new ToneMarkPlacementFilter(stream);
-        return folded ? new ASCIIFoldingFilter(stream) : stream;
+        return folded ? new AccentFoldingFilter(stream) : stream;
     }
 }

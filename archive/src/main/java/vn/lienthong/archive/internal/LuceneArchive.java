@@ -33,11 +33,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -65,9 +65,14 @@ import vn.lienthong.archive.SearchSort;
 import vn.lienthong.archive.analysis.VietnameseAnalyzer;
 
 /**
- * The archive on an embedded Lucene index: one {@link IndexWriter}, a {@link SearcherManager} refreshed by a
- * {@link ControlledRealTimeReopenThread} (a put is searchable within the refresh interval, at most 1 s, without a
- * commit), commits on a schedule and at {@link #close()}.
+ * The archive on an embedded Lucene index: one {@link IndexWriter}, a near-real-time {@link SearcherManager}
+ * (a put is searchable within the refresh interval, at most 1 s, without a commit), commits on a schedule and at
+ * {@link #close()}.
+ * <p>
+ * The searcher is reopened only for searches: while searches run, a background thread reopens it every refresh
+ * interval, and a search that finds it older than the interval (after a quiet spell) reopens it first. Every
+ * reopen flushes the writer's buffer into a new segment, so reopening on a clock while nobody searches (a bulk
+ * load, a rebuild at night) would write many tiny segments and merge them again and again for no reader.
  * <p>
  * Layout under the configured directory: {@code index/} (the Lucene index), {@code writer.open} (present while
  * open: found at start-up it means the last run did not close cleanly), {@code rebuild.pending} (a start-up
@@ -86,6 +91,8 @@ public final class LuceneArchive implements Archive, AutoCloseable {
     static final String REBUILD_MARKER = "rebuild.pending";
     /** Deepest hit reachable by paging. */
     static final int MAX_WINDOW = 10_000;
+    /** After a search, the background thread keeps the searcher fresh for this long. */
+    static final Duration SEARCHES_ACTIVE = Duration.ofSeconds(10);
 
     private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE,
             new SortField(Fields.TIME, SortField.Type.LONG, true));
@@ -100,8 +107,14 @@ public final class LuceneArchive implements Archive, AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final ScheduledExecutorService refresher;
     private final ScheduledExecutorService committer;
+    private final long refreshNanos;
+    /** {@link System#nanoTime()} when the last search started. */
+    private volatile long lastSearch;
+    /** {@link System#nanoTime()} when the newest completed refresh started: everything put before is visible. */
+    private final AtomicLong refreshedAsOf = new AtomicLong();
+    private final AtomicLong reopens = new AtomicLong();
     private final DocumentMapper mapper;
     private final QueryBuilder queries;
     private final SnippetMaker snippets;
@@ -127,18 +140,35 @@ public final class LuceneArchive implements Archive, AutoCloseable {
         this.snippets = new SnippetMaker(folded);
         this.extractor = new AttachmentTextExtractor(settings.attachments());
         this.searchers = new SearcherManager(writer, true, false, null);
-        double maxStale = settings.refreshInterval().toMillis() / 1000.0;
-        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStale, Math.min(0.01, maxStale));
-        reopener.setName("archive-refresh");
-        reopener.setDaemon(true);
-        reopener.start();
-        this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "archive-commit");
+        searchers.addListener(new ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {
+            }
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                if (didRefresh) {
+                    reopens.incrementAndGet();
+                }
+            }
+        });
+        long now = System.nanoTime();
+        this.refreshNanos = settings.refreshInterval().toNanos();
+        this.refreshedAsOf.set(now);
+        this.lastSearch = now - SEARCHES_ACTIVE.toNanos() - 1;
+        this.refresher = daemon("archive-refresh");
+        refresher.scheduleWithFixedDelay(this::refreshForSearches, refreshNanos, refreshNanos, TimeUnit.NANOSECONDS);
+        this.committer = daemon("archive-commit");
+        long every = settings.commitInterval().toMillis();
+        committer.scheduleWithFixedDelay(this::commitQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
         });
-        long every = settings.commitInterval().toMillis();
-        committer.scheduleWithFixedDelay(this::commitQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -284,10 +314,43 @@ public final class LuceneArchive implements Archive, AutoCloseable {
 
     /** Makes everything put so far searchable now, instead of within the refresh interval. */
     public void refresh() {
+        long started = System.nanoTime();
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        refreshedAsOf.accumulateAndGet(started, Math::max);
+    }
+
+    /** How many times the searcher was reopened on new changes (for tests and monitoring). */
+    long reopens() {
+        return reopens.get();
+    }
+
+    /**
+     * Called before every search: a searcher older than the refresh interval is refreshed first, so whatever was
+     * put at least one interval before the search started is visible, however long nobody searched.
+     */
+    private void freshenForSearch() {
+        long now = System.nanoTime();
+        lastSearch = now;
+        if (now - refreshedAsOf.get() >= refreshNanos) {
+            refresh();
+        }
+    }
+
+    /** Every refresh interval: keeps the searcher fresh while searches run, so they rarely wait for a reopen. */
+    private void refreshForSearches() {
+        if (System.nanoTime() - lastSearch > SEARCHES_ACTIVE.toNanos()) {
+            return;
+        }
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            if (!closed.get()) {
+                log.error("Archive refresh failed; will retry at the next interval", e);
+            }
         }
     }
 
@@ -326,6 +389,7 @@ public final class LuceneArchive implements Archive, AutoCloseable {
         int window = Math.min((request.page() + 1) * request.pageSize(), MAX_WINDOW);
         int from = request.page() * request.pageSize();
         Sort sort = request.sort() == SearchSort.DATE ? BY_DATE : BY_RELEVANCE;
+        freshenForSearch();
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -466,6 +530,7 @@ public final class LuceneArchive implements Archive, AutoCloseable {
     @Override
     public ArchiveStatus status() {
         ensureOpen();
+        freshenForSearch();
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -493,6 +558,14 @@ public final class LuceneArchive implements Archive, AutoCloseable {
 
     // ---- lifecycle
 
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void ensureOpen() {
         if (closed.get()) {
             throw new IllegalStateException("The archive is closed");
@@ -505,9 +578,12 @@ public final class LuceneArchive implements Archive, AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        committer.shutdownNow();
+        // Not shutdownNow: an interrupt during a flush or commit would close the index files under the writer.
+        committer.shutdown();
+        refresher.shutdown();
         try {
-            reopener.close();
+            awaitQuietly(committer);
+            awaitQuietly(refresher);
             searchers.close();
             writer.close(); // commits
             directory.close();

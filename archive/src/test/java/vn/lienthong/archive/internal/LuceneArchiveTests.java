@@ -58,6 +58,39 @@ class LuceneArchiveTests {
     }
 
     @Test
+    void whileNobodySearchesPutsDoNotReopenTheIndexYetTheNextSearchSeesThem() {
+        archive.put(item("chat", "m1", "", "Họp giao ban lúc 8 giờ"));
+        archive.put(item("chat", "m2", "", "Giao ban tuần sau"));
+
+        // Several refresh intervals pass without a reopen: a bulk load writes no tiny segments.
+        await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(2)).until(() -> archive.reopens() == 0);
+        assertThat(search(archive, "giao ban").total()).isEqualTo(2);
+        assertThat(archive.reopens()).isEqualTo(1);
+    }
+
+    @Test
+    void whileSearchesRunTheIndexIsReopenedInTheBackgroundWithinOneSecond() {
+        assertThat(search(archive, "giao ban").total()).isZero();
+        long reopens = archive.reopens();
+
+        archive.put(item("chat", "m1", "", "Họp giao ban lúc 8 giờ"));
+
+        // No search asks for it: the refresher reopens because a search ran a moment ago.
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> archive.reopens() > reopens);
+        assertThat(search(archive, "giao ban").total()).isEqualTo(1);
+    }
+
+    @Test
+    void statusCountsWhatWasPutWithoutAnExplicitRefresh() {
+        archive.put(item("chat", "m1", "", "một"));
+        archive.put(item("mail", "m2", "", "hai"));
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> archive.status().itemsBySource().values().stream().mapToLong(Long::longValue).sum() == 2);
+    }
+
+    @Test
     void puttingTheSameItemTwiceKeepsOneWithTheLatestContent() {
         archive.put(item("mail", "42", "Bản nháp", "phiên bản một"));
         archive.put(item("mail", "42", "Bản chính thức", "phiên bản hai"));
