@@ -1,6 +1,15 @@
 /**
- * Chat: real-time conversations over Spring WebSocket (STOMP). Uses the directory's and the archive's APIs.
- * (Being built.)
+ * Chat (Trò chuyện): real-time conversations between officials over Spring WebSocket (STOMP), with history that is
+ * never lost and is fed into the archive.
+ *
+ * <p>This package is the module's front door: {@link vn.lienthong.chat.Chat} (what an official does: channels,
+ * messages, read marks, history), {@link vn.lienthong.chat.ChatAdministration} (meeting and announcement channels,
+ * the audit trail, the re-sync of unit channels) and the records they take and return. The wire formats of the
+ * STOMP destinations are {@link vn.lienthong.chat.ChatEvent} and {@link vn.lienthong.chat.ChatNotification}; the
+ * destinations themselves are listed in the module's README.
+ *
+ * <p>Uses the directory's {@code Directory} and its events (unit channels follow units and officials) and the
+ * archive's {@code Archive} (every message is put in with its channel's members as readers). Events out: none.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Chat")
 package vn.lienthong.chat;

@@ -1,0 +1,98 @@
+package vn.lienthong.chat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.junit.jupiter.api.Test;
+
+import vn.lienthong.directory.Official;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON API with a real browser session: channel lists with unread counts, history, members, refusals. */
+class ChatApiTests extends ChatTestSupport {
+
+    @Test
+    void channelListShowsUnreadCountsThatReadingClears() {
+        Official reader = newOfficial("BL-STTTT");
+        ChannelSummary channel = unitChannel(reader.username(), "BL-STTTT");
+        chat.post("viet.lam", channel.id(), new NewMessage("Một", null, null));
+        chat.post("viet.lam", channel.id(), new NewMessage("Hai", null, null));
+        ChatMessage third = chat.post("viet.lam", channel.id(), new NewMessage("Ba", null, null));
+        ChatClient client = connect(reader.username());
+
+        assertThat(unread(client, channel.id())).isEqualTo(3);
+        HttpResponse<String> read = client.apiPost("/api/v1/chat/channels/" + channel.id() + "/read",
+                Map.of("sequence", third.sequence() - 1));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(unread(client, channel.id())).isEqualTo(1);
+    }
+
+    @Test
+    void historyPagesGoBackwardsAndForwardsBySequence() {
+        Official author = newOfficial("BL-SNV");
+        ChannelSummary group = chat.createGroup(author.username(), "Nhóm lịch sử", List.of("thu.dang"));
+        for (int i = 1; i <= 7; i++) {
+            chat.post(author.username(), group.id(), new NewMessage("Tin " + i, null, null));
+        }
+        ChatClient client = connect(author.username());
+
+        HistoryPage newest = page(client, "/api/v1/chat/channels/" + group.id() + "/messages?limit=3");
+        assertThat(newest.messages()).extracting(ChatMessage::text).containsExactly("Tin 5", "Tin 6", "Tin 7");
+        assertThat(newest.more()).isTrue();
+        HistoryPage older = page(client, "/api/v1/chat/channels/" + group.id() + "/messages?limit=3&before="
+                + newest.messages().get(0).sequence());
+        assertThat(older.messages()).extracting(ChatMessage::text).containsExactly("Tin 2", "Tin 3", "Tin 4");
+        HistoryPage after = page(client, "/api/v1/chat/channels/" + group.id() + "/messages?after=5");
+        assertThat(after.messages()).extracting(ChatMessage::sequence).containsExactly(6L, 7L);
+        assertThat(after.more()).isFalse();
+
+        HttpResponse<String> members = client.apiGet("/api/v1/chat/channels/" + group.id() + "/members");
+        assertThat(members.body()).contains("thu.dang").contains("Đặng Thị Thu");
+    }
+
+    @Test
+    void nonMembersGet404AndBadInputAClearVietnameseError() {
+        ChannelSummary direct = chat.openDirect("an.nguyen", "binh.tran");
+        ChatClient hong = connect("hong.vo");
+
+        HttpResponse<String> foreign = hong.apiGet("/api/v1/chat/channels/" + direct.id() + "/messages");
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.body()).contains("NOT_FOUND").doesNotContain("an.nguyen");
+
+        ChannelSummary own = unitChannel("hong.vo", "BL-VP");
+        HttpResponse<String> empty = hong.apiPost("/api/v1/chat/channels/" + own.id() + "/messages",
+                Map.of("text", "   "));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("Tin nhắn không được để trống");
+
+        HttpResponse<String> posted = hong.apiPost("/api/v1/chat/channels/" + own.id() + "/messages",
+                Map.of("text", "Qua REST", "author", "an.nguyen"));
+        assertThat(posted.statusCode()).isEqualTo(201);
+        assertThat(posted.body()).contains("\"author\":\"hong.vo\"");
+    }
+
+    @Test
+    void withoutASessionTheApiAnswers401() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(BASE_URL + "/api/v1/chat/channels")).header("Accept", "application/json")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    private static long unread(ChatClient client, long channelId) {
+        HttpResponse<String> response = client.apiGet("/api/v1/chat/channels");
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<ChannelSummary> channels = client.read(response.body(), new TypeReference<>() { });
+        return channels.stream().filter(c -> c.id() == channelId).findFirst().orElseThrow().unread();
+    }
+
+    private static HistoryPage page(ChatClient client, String path) {
+        HttpResponse<String> response = client.apiGet(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return client.read(response.body(), new TypeReference<>() { });
+    }
+}
