@@ -4,5 +4,5 @@ package vn.lienthong.directory;
  * An official was deactivated: no login, no new mail; everything they had is kept.
  * Published inside the change's transaction: listen with {@code @ApplicationModuleListener} to act after commit.
  */
-public record OfficialDeactivated(long officialId) {
+public record OfficialDeactivated(long officialId) implements OfficialChange {
 }

@@ -4,5 +4,5 @@ package vn.lienthong.directory;
  * A unit was created.
  * Published inside the change's transaction: listen with {@code @ApplicationModuleListener} to act after commit.
  */
-public record UnitCreated(long unitId) {
+public record UnitCreated(long unitId) implements UnitChange {
 }

@@ -14,15 +14,9 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.lienthong.archive.Archive;
-import vn.lienthong.directory.OfficialChanged;
-import vn.lienthong.directory.OfficialCreated;
-import vn.lienthong.directory.OfficialDeactivated;
-import vn.lienthong.directory.OfficialMoved;
-import vn.lienthong.directory.UnitChanged;
-import vn.lienthong.directory.UnitCreated;
-import vn.lienthong.directory.UnitDeactivated;
+import vn.lienthong.directory.OfficialChange;
+import vn.lienthong.directory.UnitChange;
 import vn.lienthong.directory.UnitMerged;
-import vn.lienthong.directory.UnitMoved;
 
 /**
  * Keeps the directory's items in the archive in step with its events. The directory publishes them inside its
@@ -50,25 +44,9 @@ class DirectoryArchiveListener implements DisposableBean {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(UnitCreated event) {
-        later(event, archive -> items.syncUnit(archive, event.unitId()));
-    }
-
-    /** A rename or a new code: officials' items name their unit too. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(UnitChanged event) {
-        later(event, archive -> items.syncSubtree(archive, event.unitId()));
-    }
-
-    /** The path of the unit and of everything below it changed. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(UnitMoved event) {
-        later(event, archive -> items.syncSubtree(archive, event.unitId()));
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(UnitDeactivated event) {
-        later(event, archive -> items.syncUnit(archive, event.unitId()));
+    void on(UnitChange change) {
+        // A rename, a new code or a move shows in the items of everything below the unit too.
+        later(change, archive -> items.syncSubtree(archive, change.unitId()));
     }
 
     /** The source goes; the target now has the source's name among its former names, its officials and children. */
@@ -80,25 +58,10 @@ class DirectoryArchiveListener implements DisposableBean {
         });
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(OfficialCreated event) {
-        later(event, archive -> items.syncOfficial(archive, event.officialId()));
-    }
-
     /** Also published on reactivation: the official comes back. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(OfficialChanged event) {
-        later(event, archive -> items.syncOfficial(archive, event.officialId()));
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(OfficialMoved event) {
-        later(event, archive -> items.syncOfficial(archive, event.officialId()));
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(OfficialDeactivated event) {
-        later(event, archive -> items.syncOfficial(archive, event.officialId()));
+    void on(OfficialChange change) {
+        later(change, archive -> items.syncOfficial(archive, change.officialId()));
     }
 
     private void later(Object event, Consumer<Archive> work) {

@@ -27,15 +27,11 @@ import vn.lienthong.chat.ChannelKind;
 import vn.lienthong.chat.UnitChannelSyncReport;
 import vn.lienthong.directory.Directory;
 import vn.lienthong.directory.Official;
-import vn.lienthong.directory.OfficialChanged;
-import vn.lienthong.directory.OfficialCreated;
-import vn.lienthong.directory.OfficialDeactivated;
+import vn.lienthong.directory.OfficialChange;
 import vn.lienthong.directory.OfficialMoved;
 import vn.lienthong.directory.Role;
 import vn.lienthong.directory.Unit;
-import vn.lienthong.directory.UnitChanged;
-import vn.lienthong.directory.UnitCreated;
-import vn.lienthong.directory.UnitDeactivated;
+import vn.lienthong.directory.UnitChange;
 import vn.lienthong.directory.UnitMerged;
 
 /**
@@ -81,18 +77,8 @@ class UnitChannels implements DisposableBean {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(UnitCreated event) {
-        later(event, () -> syncUnit(event.unitId()));
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(UnitChanged event) {
-        later(event, () -> syncUnit(event.unitId()));
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(UnitDeactivated event) {
-        later(event, () -> syncUnit(event.unitId()));
+    void on(UnitChange change) {
+        later(change, () -> syncUnit(change.unitId()));
     }
 
     /** The source closes; its officials (now the target's) join the target's channel. */
@@ -104,28 +90,15 @@ class UnitChannels implements DisposableBean {
         });
     }
 
+    /** Roles, the managed unit or the unit may have changed (or the official was reactivated). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(OfficialCreated event) {
-        later(event, () -> syncOfficial(event.officialId()));
-    }
-
-    /** Roles or the managed unit may have changed (or the official was reactivated). */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(OfficialChanged event) {
-        later(event, () -> syncOfficial(event.officialId()));
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(OfficialMoved event) {
-        later(event, () -> {
-            syncUnit(event.oldUnitId());
-            syncOfficial(event.officialId());
+    void on(OfficialChange change) {
+        later(change, () -> {
+            if (change instanceof OfficialMoved moved) {
+                syncUnit(moved.oldUnitId());
+            }
+            syncOfficial(change.officialId());
         });
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(OfficialDeactivated event) {
-        later(event, () -> syncOfficial(event.officialId()));
     }
 
     /** Runs a full re-sync on the sync thread (after whatever is queued) and waits for it. */

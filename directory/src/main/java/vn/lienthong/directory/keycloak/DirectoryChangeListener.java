@@ -4,15 +4,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import vn.lienthong.directory.OfficialChanged;
-import vn.lienthong.directory.OfficialCreated;
-import vn.lienthong.directory.OfficialDeactivated;
-import vn.lienthong.directory.OfficialMoved;
-import vn.lienthong.directory.UnitChanged;
-import vn.lienthong.directory.UnitCreated;
-import vn.lienthong.directory.UnitDeactivated;
+import vn.lienthong.directory.OfficialChange;
+import vn.lienthong.directory.UnitChange;
 import vn.lienthong.directory.UnitMerged;
-import vn.lienthong.directory.UnitMoved;
 
 /**
  * Hands the directory's events to {@link KeycloakSync} once the change is committed (or at once when published
@@ -37,23 +31,8 @@ class DirectoryChangeListener {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(UnitCreated event) {
-        sync.unitChanged(event.unitId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(UnitChanged event) {
-        sync.unitChanged(event.unitId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(UnitMoved event) {
-        sync.unitChanged(event.unitId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(UnitDeactivated event) {
-        sync.unitChanged(event.unitId());
+    void on(UnitChange change) {
+        sync.unitChanged(change.unitId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -62,22 +41,7 @@ class DirectoryChangeListener {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(OfficialCreated event) {
-        sync.officialChanged(event.officialId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(OfficialChanged event) {
-        sync.officialChanged(event.officialId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(OfficialMoved event) {
-        sync.officialChanged(event.officialId());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(OfficialDeactivated event) {
-        sync.officialChanged(event.officialId());
+    void on(OfficialChange change) {
+        sync.officialChanged(change.officialId());
     }
 }
