@@ -27,7 +27,18 @@ public interface MailAdministration {
 
     List<String> accounts();
 
+    /**
+     * Removes the account only: its mailboxes and messages stay in James (keyed by the address) and come back when
+     * an account of the same address is created again. Mail to a deleted account is refused at RCPT time.
+     */
     void deleteAccount(String address);
+
+    /**
+     * Renames an account, its mailboxes and messages included, to {@code to} (which must not exist yet; it is
+     * created). Waits for James's rename task to finish. The old account is removed afterwards and the old
+     * address becomes an alias of the new one.
+     */
+    void renameAccount(String from, String to);
 
     /** Sets the password a desktop client (Thunderbird) uses; the webmail never needs it. */
     void setPassword(String address, String password);

@@ -9,7 +9,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.lienthong.directory.Directory;
+import vn.lienthong.directory.Official;
 import vn.lienthong.mail.MailAdministration;
+import vn.lienthong.mail.Mailboxes;
 import vn.lienthong.mail.MailSettings;
 
 /**
@@ -35,6 +38,18 @@ class MailConfiguration {
     @Bean
     MailAdministration mailAdministration(JamesServer james) {
         return james.administration();
+    }
+
+    @Bean
+    JamesConnection jamesConnection(JamesServer james) {
+        return james.connection();
+    }
+
+    @Bean
+    Mailboxes mailboxes(JamesConnection jamesConnection, Directory directory) {
+        // Only active officials have a mailbox the webmail may open.
+        return new ImapMailboxes(jamesConnection, username -> directory.findOfficialByUsername(username)
+                .filter(Official::active).map(Official::email));
     }
 
     @Bean("mail")

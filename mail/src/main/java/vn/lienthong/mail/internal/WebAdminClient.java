@@ -101,6 +101,35 @@ public class WebAdminClient implements MailAdministration {
     }
 
     @Override
+    public void renameAccount(String from, String to) {
+        createAccount(to);
+        JsonNode task = call("đổi tên hộp thư " + from + " thành " + to, () -> rest.post()
+                .uri("/users/{o}/rename/{n}?action=rename", from, to).retrieve().body(JsonNode.class));
+        String taskId = task == null || !task.hasNonNull("taskId") ? null : task.get("taskId").asText();
+        if (taskId == null) {
+            throw new MailAdministrationException("Không đổi tên hộp thư " + from + " được: James không trả về tác vụ "
+                    + "(James returned no task id)");
+        }
+        JsonNode done = call("chờ đổi tên hộp thư " + from, () -> rest.get()
+                .uri("/tasks/{id}/await?timeout=5m", taskId).retrieve().body(JsonNode.class));
+        String status = done == null || !done.hasNonNull("status") ? "unknown" : done.get("status").asText();
+        if (!"completed".equals(status)) {
+            throw new MailAdministrationException("Không đổi tên hộp thư " + from + " thành " + to
+                    + " được: tác vụ kết thúc với trạng thái " + status + " (James's rename task ended " + status + ")");
+        }
+        deleteAccount(from);
+        // James's rename leaves a forward from the old name; an alias also lets the owner keep sending as it.
+        try {
+            rest.delete().uri("/address/forwards/{u}/targets/{t}", from, to).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException.NotFound none) {
+            // No forward to replace.
+        } catch (RestClientException e) {
+            throw failure("bỏ chuyển tiếp từ " + from, e);
+        }
+        addAlias(to, from);
+    }
+
+    @Override
     public void setPassword(String address, String password) {
         call("đặt mật khẩu cho " + address, () -> rest.put().uri("/users/{u}?force", address)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("password", password))
