@@ -1,0 +1,23 @@
+package vn.lienthong.app.chat;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The chat page (Trò chuyện). The page itself carries no messages: the script loads the channels and history from
+ * {@code /api/v1/chat/...} and follows them live over STOMP, so everything it shows passes the chat's membership
+ * checks. {@code ?channel=7&seq=42} (the archive's link for a message) opens channel 7 at message 42.
+ */
+@Controller
+class ChatPageController {
+
+    @GetMapping("/chat")
+    String chat(@RequestParam(name = "channel", required = false) Long channel,
+                @RequestParam(name = "seq", required = false) Long sequence, Model model) {
+        model.addAttribute("channelId", channel != null && channel > 0 ? channel : null);
+        model.addAttribute("sequence", sequence != null && sequence > 0 ? sequence : null);
+        return "chat/index";
+    }
+}
