@@ -3,8 +3,8 @@ package vn.lienthong.chat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What a client receives on {@code /user/queue/errors} when a frame it sent was refused by the chat's rules (the
- * connection stays open; access refusals instead end it with an ERROR frame).
+ * What a client receives on {@code /user/queue/errors} when a frame it sent was refused, by the chat's rules or by
+ * the access checks (code {@code FORBIDDEN}). The frame is dropped and the connection stays open.
  *
  * @param code              {@link ChatException.Reason} name: {@code INVALID}, {@code RATE_LIMITED}, ...
  * @param message           Vietnamese, ready to show

@@ -32,7 +32,9 @@ class StompSecurityTests extends ChatTestSupport {
 
         assertThat(refusal.code()).isEqualTo("FORBIDDEN");
         assertThat(refusal.channelId()).isEqualTo(direct.id());
-        assertThat(refusal.message()).contains("không phải thành viên");
+        hong.subscribe("/topic/channels/987654321", ChatEvent.class, new LinkedBlockingQueue<>());
+        assertThat(poll(hong.errors).message()).as("a real DM is refused in the words used for no channel at all")
+                .isEqualTo(refusal.message()).contains("Không tìm thấy");
         ChatMessage sent = an.postAndWait(direct.id(), "Chuyện riêng của hai chúng ta");
         assertThat(poll(binhSees).message().sequence()).isEqualTo(sent.sequence());
         assertThat(hongSees).isEmpty();
@@ -50,7 +52,7 @@ class StompSecurityTests extends ChatTestSupport {
 
         hong.post(direct.id(), Map.of("text", "Chen ngang", "clientMessageId", "intruder-1"));
 
-        assertThat(poll(hong.errors).message()).contains("không phải thành viên");
+        assertThat(poll(hong.errors).message()).contains("Không tìm thấy");
         assertThat(chat.after("an.nguyen", direct.id(), 0, 200).messages()).extracting(ChatMessage::text)
                 .doesNotContain("Chen ngang");
     }

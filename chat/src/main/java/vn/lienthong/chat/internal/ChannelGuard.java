@@ -40,6 +40,9 @@ import vn.lienthong.chat.ChatError;
 @Component
 class ChannelGuard implements ChannelInterceptor {
 
+    // The same words whether the channel exists or not: a refusal must not tell a stranger that a DM id is real.
+    private static final String NO_SUCH_CHANNEL = "Không tìm thấy cuộc trò chuyện này.";
+
     private static final Pattern CHANNEL_TOPIC = Pattern.compile("/topic/channels/(\\d{1,18})");
     private static final Set<String> OWN_QUEUES = Set.of("/user/queue/notifications", "/user/queue/acks",
             "/user/queue/errors", "/user/queue/history");
@@ -105,7 +108,7 @@ class ChannelGuard implements ChannelInterceptor {
         Matcher topic = CHANNEL_TOPIC.matcher(destination);
         if (topic.matches()) {
             if (channels.member(Long.parseLong(topic.group(1)), username).isEmpty()) {
-                throw refused("bạn không phải thành viên của kênh này (not a member of this channel)");
+                throw refused(NO_SUCH_CHANNEL);
             }
             return;
         }
@@ -118,8 +121,7 @@ class ChannelGuard implements ChannelInterceptor {
             throw refused("không được gửi tới " + destination + " (destination not allowed)");
         }
         long channelId = Long.parseLong(action.group(1));
-        Member member = channels.member(channelId, username).orElseThrow(() ->
-                refused("bạn không phải thành viên của kênh này (not a member of this channel)"));
+        Member member = channels.member(channelId, username).orElseThrow(() -> refused(NO_SUCH_CHANNEL));
         if (action.group(2).equals("messages") && !member.canPost()) {
             throw refused("bạn không có quyền đăng tin trong kênh này (no right to post in this channel)");
         }
