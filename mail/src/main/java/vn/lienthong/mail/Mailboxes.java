@@ -42,4 +42,20 @@ public interface Mailboxes {
 
     /** Deletes every message in Thùng rác for good; returns how many. */
     int emptyTrash(String username);
+
+    /**
+     * Sends the draft from the official's own address, keeps a copy (seen) in Đã gửi and removes the draft's previous
+     * version from Thư nháp. Refused, with nothing sent, when the message is larger than
+     * {@code lienthong.mail.max-message-size} or has no valid recipient.
+     */
+    void send(String username, Draft draft);
+
+    /** Saves the draft in Thư nháp, replacing its previous version ({@link Draft#draftUid()}); returns the new UID. */
+    long saveDraft(String username, Draft draft);
+
+    /** A reply (to the sender, or with {@code all} to everyone but the official), quoting the message. */
+    Draft replyTemplate(String username, String folder, long uid, boolean all);
+
+    /** A forward of the message with its attachments, no recipients yet. */
+    Draft forwardTemplate(String username, String folder, long uid);
 }

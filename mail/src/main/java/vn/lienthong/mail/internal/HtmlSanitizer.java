@@ -24,6 +24,16 @@ final class HtmlSanitizer {
     private HtmlSanitizer() {
     }
 
+    /**
+     * An HTML body the official wrote, made safe to send: the same allow-list, images left as they are (the
+     * recipients' readers hold remote ones back themselves).
+     */
+    static String forSending(String html) {
+        Document clean = Jsoup.parseBodyFragment(Jsoup.clean(html, ALLOWED));
+        clean.outputSettings().prettyPrint(false);
+        return clean.body().html();
+    }
+
     static Result sanitise(String html) {
         Document clean = Jsoup.parseBodyFragment(Jsoup.clean(html, ALLOWED));
         boolean remote = false;

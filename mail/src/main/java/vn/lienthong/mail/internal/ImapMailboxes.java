@@ -23,6 +23,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
@@ -30,8 +31,10 @@ import jakarta.mail.internet.MimeUtility;
 
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.springframework.util.unit.DataSize;
 
 import vn.lienthong.mail.AttachmentContent;
+import vn.lienthong.mail.Draft;
 import vn.lienthong.mail.MailFolder;
 import vn.lienthong.mail.MailMessage;
 import vn.lienthong.mail.MailboxException;
@@ -51,15 +54,27 @@ public class ImapMailboxes implements Mailboxes {
     private static final List<String> SPECIAL_ORDER = List.of(INBOX, SENT, DRAFTS, TRASH);
     private static final int MAX_PAGE_SIZE = 200;
 
+    private static final DataSize DEFAULT_MAX_MESSAGE_SIZE = DataSize.ofMegabytes(25);
+
     private final JamesConnection james;
     private final Function<String, Optional<String>> addressOfUsername;
+    private final DataSize maxMessageSize;
 
     /**
      * @param addressOfUsername the mail address of an active official's username, empty for anyone else
      */
     public ImapMailboxes(JamesConnection james, Function<String, Optional<String>> addressOfUsername) {
+        this(james, addressOfUsername, DEFAULT_MAX_MESSAGE_SIZE);
+    }
+
+    /**
+     * @param maxMessageSize the largest message {@link #send} and {@link #saveDraft} accept (James's SMTP limit)
+     */
+    public ImapMailboxes(JamesConnection james, Function<String, Optional<String>> addressOfUsername,
+                         DataSize maxMessageSize) {
         this.james = james;
         this.addressOfUsername = addressOfUsername;
+        this.maxMessageSize = maxMessageSize;
     }
 
     @Override
@@ -230,6 +245,176 @@ public class ImapMailboxes implements Mailboxes {
         });
     }
 
+    // ------------------------------------------------------------------ writing
+
+    @Override
+    public void send(String username, Draft draft) {
+        withStore(username, (store, address) -> {
+            Session session = Session.getInstance(smtpProperties(address));
+            MimeMessage message = MailComposer.compose(session, address, draft, thread(store, draft.inReplyTo()));
+            Address[] recipients = MailComposer.recipients(message);
+            checkSize(message);
+            submit(session, message, recipients);
+            try {
+                message.setFlags(new Flags(Flags.Flag.SEEN), true);
+                ensureFolder(store, SENT).appendMessages(new Message[] {message});
+                if (draft.inReplyTo() != null) {
+                    markAnswered(store, draft.inReplyTo());
+                }
+                if (draft.draftUid() != null) {
+                    removeDraft(store, draft.draftUid());
+                }
+            } catch (MessagingException | MailboxException e) {
+                throw new MailboxException("Thư đã được gửi nhưng chưa lưu được bản sao vào Đã gửi (the message was "
+                        + "sent, but its copy could not be saved in Sent)", e);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long saveDraft(String username, Draft draft) {
+        return withStore(username, (store, address) -> {
+            Session session = Session.getInstance(smtpProperties(address));
+            MimeMessage message = MailComposer.compose(session, address, draft, thread(store, draft.inReplyTo()));
+            checkSize(message);
+            Flags flags = new Flags(Flags.Flag.DRAFT);
+            flags.add(Flags.Flag.SEEN);
+            message.setFlags(flags, true);
+            IMAPFolder drafts = (IMAPFolder) ensureFolder(store, DRAFTS);
+            AppendUID[] appended = drafts.appendUIDMessages(new Message[] {message});
+            // The new version is safe in Thư nháp before the old one goes.
+            if (draft.draftUid() != null) {
+                removeDraft(store, draft.draftUid());
+            }
+            return appended != null && appended.length == 1 && appended[0] != null ? appended[0].uid : -1L;
+        });
+    }
+
+    @Override
+    public Draft replyTemplate(String username, String folderName, long uid, boolean all) {
+        return withStore(username, (store, address) -> {
+            Folder folder = open(store, folderName, Folder.READ_ONLY);
+            try {
+                MimeMessage copy = new MimeMessage((MimeMessage) message(folder, uid));
+                MailMessage original = MimeReader.read(uid, folderName, copy);
+                return MailComposer.reply(original, copy, address, new Draft.MessageRef(folderName, uid), all);
+            } finally {
+                folder.close(false);
+            }
+        });
+    }
+
+    @Override
+    public Draft forwardTemplate(String username, String folderName, long uid) {
+        return withStore(username, (store, address) -> {
+            Folder folder = open(store, folderName, Folder.READ_ONLY);
+            try {
+                MimeMessage copy = new MimeMessage((MimeMessage) message(folder, uid));
+                MailMessage original = MimeReader.read(uid, folderName, copy);
+                List<Draft.Attachment> attachments = new ArrayList<>();
+                for (MailMessage.Attachment attachment : original.attachments()) {
+                    Part part = MimeReader.part(copy, attachment.partId()).orElseThrow();
+                    try (InputStream in = part.getInputStream()) {
+                        attachments.add(new Draft.Attachment(attachment.fileName(), attachment.contentType(),
+                                in.readAllBytes()));
+                    } catch (IOException e) {
+                        throw new MailboxException("Không đọc được tệp đính kèm (could not read the attachment)", e);
+                    }
+                }
+                return MailComposer.forward(original, attachments);
+            } finally {
+                folder.close(false);
+            }
+        });
+    }
+
+    private void checkSize(MimeMessage message) throws MessagingException {
+        long size = MailComposer.size(message);
+        if (size > maxMessageSize.toBytes()) {
+            throw new MailboxException("Thư quá lớn: " + megabytes(size) + " MB, tối đa " + megabytes(
+                    maxMessageSize.toBytes()) + " MB. Hãy bớt hoặc thu nhỏ tệp đính kèm (the message is larger than "
+                    + "the limit)");
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0)).replace('.', ',');
+    }
+
+    /**
+     * SMTP submission as James's administrator, with the official's own address as envelope and From: James 3.8.1's
+     * AUTH PLAIN ignores an authorisation identity, so the app cannot act for the official there as it does over
+     * IMAP. The address comes from the signed-in username, never from the caller, and James's submission hook lets
+     * only the administrator (and the address's own account) use it.
+     */
+    private void submit(Session session, MimeMessage message, Address[] recipients) {
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect(james.host(), james.smtpPort(), james.administrator(), james.administratorPassword());
+            transport.sendMessage(message, recipients);
+        } catch (MessagingException e) {
+            throw new MailboxException("Không gửi được thư: " + e.getMessage() + " (the message could not be sent)",
+                    e);
+        }
+    }
+
+    private Properties smtpProperties(String address) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", james.host());
+        properties.put("mail.smtp.port", Integer.toString(james.smtpPort()));
+        properties.put("mail.smtp.auth", "true");
+        properties.put("mail.smtp.auth.mechanisms", "PLAIN");
+        properties.put("mail.smtp.from", address);
+        properties.put("mail.smtp.connectiontimeout", "5000");
+        properties.put("mail.smtp.timeout", "60000");
+        properties.put("mail.host", address.substring(address.indexOf('@') + 1)); // Message-ID's domain
+        return properties;
+    }
+
+    private static MailComposer.Thread thread(Store store, Draft.MessageRef ref) throws MessagingException {
+        if (ref == null) {
+            return null;
+        }
+        Folder folder = open(store, ref.folder(), Folder.READ_ONLY);
+        try {
+            Message original = message(folder, ref.uid());
+            String[] references = original.getHeader("References");
+            return new MailComposer.Thread(((MimeMessage) original).getMessageID(),
+                    references == null ? null : ImapMailboxes.unfold(String.join(" ", references)));
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    private static String unfold(String header) {
+        return header.replaceAll("\\s+", " ").strip();
+    }
+
+    private static void markAnswered(Store store, Draft.MessageRef ref) throws MessagingException {
+        Folder folder = open(store, ref.folder(), Folder.READ_WRITE);
+        try {
+            Message original = ((UIDFolder) folder).getMessageByUID(ref.uid());
+            if (original != null && !original.isExpunged()) {
+                original.setFlag(Flags.Flag.ANSWERED, true);
+            }
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    private static void removeDraft(Store store, long uid) throws MessagingException {
+        IMAPFolder drafts = (IMAPFolder) open(store, DRAFTS, Folder.READ_WRITE);
+        try {
+            Message old = drafts.getMessageByUID(uid);
+            if (old != null && !old.isExpunged()) {
+                old.setFlag(Flags.Flag.DELETED, true);
+                drafts.expunge(new Message[] {old}); // UID EXPUNGE: only this draft
+            }
+        } finally {
+            drafts.close(false);
+        }
+    }
+
     // ------------------------------------------------------------------ plumbing
 
     private static MessageSummary summary(UIDFolder folder, Message message) throws MessagingException {
@@ -288,7 +473,15 @@ public class ImapMailboxes implements Mailboxes {
         T run(Store store) throws MessagingException;
     }
 
+    private interface AddressedWork<T> {
+        T run(Store store, String address) throws MessagingException;
+    }
+
     private <T> T withStore(String username, StoreWork<T> work) {
+        return withStore(username, (AddressedWork<T>) (store, address) -> work.run(store));
+    }
+
+    private <T> T withStore(String username, AddressedWork<T> work) {
         String address = username == null ? null
                 : addressOfUsername.apply(username).orElse(null);
         if (address == null) {
@@ -305,7 +498,7 @@ public class ImapMailboxes implements Mailboxes {
         properties.put("mail.mime.decodetext.strict", "false");
         try (Store store = Session.getInstance(properties).getStore("imap")) {
             store.connect(james.host(), james.imapPort(), james.administrator(), james.administratorPassword());
-            return work.run(store);
+            return work.run(store, address);
         } catch (MailboxException e) {
             throw e;
         } catch (MessagingException e) {

@@ -46,10 +46,10 @@ class MailConfiguration {
     }
 
     @Bean
-    Mailboxes mailboxes(JamesConnection jamesConnection, Directory directory) {
+    Mailboxes mailboxes(JamesConnection jamesConnection, Directory directory, MailSettings settings) {
         // Only active officials have a mailbox the webmail may open.
         return new ImapMailboxes(jamesConnection, username -> directory.findOfficialByUsername(username)
-                .filter(Official::active).map(Official::email));
+                .filter(Official::active).map(Official::email), settings.maxMessageSize());
     }
 
     @Bean("mail")

@@ -1,0 +1,54 @@
+package vn.lienthong.mail;
+
+import java.util.List;
+
+/**
+ * A message being written. It has no sender: mail always leaves as the signed-in official's own address.
+ *
+ * @param to          recipients, each an address, optionally with a name ({@code "Trần Bình <binh.tran@...>"})
+ * @param cc          copies
+ * @param bcc         blind copies (kept in the sender's Sent copy, never shown to the other recipients)
+ * @param subject     the subject, may be empty
+ * @param text        the plain-text body, or {@code null}
+ * @param html        the HTML body, or {@code null}; sanitised before it is sent or saved
+ * @param attachments files to attach
+ * @param inReplyTo   the message this answers (In-Reply-To and References are taken from it), or {@code null}
+ * @param draftUid    the UID in Thư nháp of the draft's previous version, removed once this one is saved or sent;
+ *                    {@code null} for a new message
+ */
+public record Draft(List<String> to, List<String> cc, List<String> bcc, String subject, String text, String html,
+                    List<Attachment> attachments, MessageRef inReplyTo, Long draftUid) {
+
+    public Draft {
+        to = to == null ? List.of() : List.copyOf(to);
+        cc = cc == null ? List.of() : List.copyOf(cc);
+        bcc = bcc == null ? List.of() : List.copyOf(bcc);
+        subject = subject == null ? "" : subject;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A new message with a text body. */
+    public static Draft of(List<String> to, String subject, String text) {
+        return new Draft(to, List.of(), List.of(), subject, text, null, List.of(), null, null);
+    }
+
+    public Draft withAttachments(List<Attachment> attachments) {
+        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid);
+    }
+
+    public Draft withDraftUid(Long draftUid) {
+        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid);
+    }
+
+    public Draft withText(String text) {
+        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid);
+    }
+
+    /** A file to attach. */
+    public record Attachment(String name, String contentType, byte[] content) {
+    }
+
+    /** A message of the official's mailbox: folder and UID. */
+    public record MessageRef(String folder, long uid) {
+    }
+}
