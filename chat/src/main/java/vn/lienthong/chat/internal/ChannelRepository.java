@@ -30,29 +30,30 @@ class ChannelRepository {
     }
 
     Optional<Channel> find(long id) {
-        return jdbc.sql("select " + CHANNEL_COLUMNS + " from chat_channel c where c.id = ?")
-                .param(id).query(ChannelRepository::channel).optional();
+        return one("c.id = ?", id);
     }
 
     /** Reads the channel and locks its row until the transaction ends: posts to one channel take turns. */
     Optional<Channel> lock(long id) {
-        return jdbc.sql("select " + CHANNEL_COLUMNS + " from chat_channel c where c.id = ? for update")
-                .param(id).query(ChannelRepository::channel).optional();
+        return one("c.id = ? for update", id);
     }
 
     Optional<Channel> findByUnit(long unitId) {
-        return jdbc.sql("select " + CHANNEL_COLUMNS + " from chat_channel c where c.unit_id = ?")
-                .param(unitId).query(ChannelRepository::channel).optional();
+        return one("c.unit_id = ?", unitId);
     }
 
     Optional<Channel> findByDirectKey(String key) {
-        return jdbc.sql("select " + CHANNEL_COLUMNS + " from chat_channel c where c.direct_key = ?")
-                .param(key).query(ChannelRepository::channel).optional();
+        return one("c.direct_key = ?", key);
     }
 
     Optional<Channel> findByExternalKey(String key) {
-        return jdbc.sql("select " + CHANNEL_COLUMNS + " from chat_channel c where c.external_key = ?")
-                .param(key).query(ChannelRepository::channel).optional();
+        return one("c.external_key = ?", key);
+    }
+
+    /** The one channel matching {@code condition} (SQL after {@code where}, one parameter), if any. */
+    private Optional<Channel> one(String condition, Object parameter) {
+        return jdbc.sql("select " + CHANNEL_COLUMNS + " from chat_channel c where " + condition)
+                .param(parameter).query(ChannelRepository::channel).optional();
     }
 
     List<Channel> unitChannels() {

@@ -7,10 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Folder;
@@ -26,7 +23,6 @@ import jakarta.mail.util.ByteArrayDataSource;
 
 import org.junit.jupiter.api.Test;
 
-import vn.lienthong.mail.MailAdministration;
 import vn.lienthong.mail.MailMessage;
 import vn.lienthong.mail.MailboxException;
 import vn.lienthong.mail.Mailboxes;
@@ -34,24 +30,7 @@ import vn.lienthong.mail.MessagePage;
 import vn.lienthong.mail.testsupport.TestJames;
 
 /** The webmail's mailbox service over IMAP against the shared James, as the official and only as them. */
-class ImapMailboxesTests {
-
-    private static final String PASSWORD = "mật-khẩu-thử";
-
-    private final JamesServer james = TestJames.shared();
-    private final JamesConnection connection = james.connection();
-    private final MailAdministration admin = james.administration();
-    private final Map<String, String> officials = new ConcurrentHashMap<>();
-    private final Mailboxes mailboxes = new ImapMailboxes(connection,
-            username -> Optional.ofNullable(officials.get(username)));
-
-    private String official(String username) {
-        String address = TestJames.uniqueAddress(username);
-        admin.createAccount(address);
-        admin.setPassword(address, PASSWORD);
-        officials.put(username, address);
-        return address;
-    }
+class ImapMailboxesTests extends MailboxTestSupport {
 
     @Test
     void aMessageWithAnAttachmentAndHostileHtmlIsReadSafely() throws Exception {

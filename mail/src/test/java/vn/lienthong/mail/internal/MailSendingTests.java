@@ -9,10 +9,8 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import vn.lienthong.mail.Draft;
-import vn.lienthong.mail.MailAdministration;
 import vn.lienthong.mail.MailMessage;
 import vn.lienthong.mail.MailboxException;
 import vn.lienthong.mail.Mailboxes;
@@ -32,25 +29,9 @@ import vn.lienthong.mail.MessageSummary;
 import vn.lienthong.mail.testsupport.TestJames;
 
 /** Writing mail in the webmail: send, Sent copies, drafts, reply, reply all, forward, the size limit. */
-class MailSendingTests {
+class MailSendingTests extends MailboxTestSupport {
 
-    private static final String PASSWORD = "mật-khẩu-thử";
     private static final String SUBJECT = "Quyết định số 15/QĐ-UBND về việc phân công nhiệm vụ năm 2026";
-
-    private final JamesServer james = TestJames.shared();
-    private final JamesConnection connection = james.connection();
-    private final MailAdministration admin = james.administration();
-    private final Map<String, String> officials = new ConcurrentHashMap<>();
-    private final Mailboxes mailboxes = new ImapMailboxes(connection,
-            username -> Optional.ofNullable(officials.get(username)));
-
-    private String official(String username) {
-        String address = TestJames.uniqueAddress(username);
-        admin.createAccount(address);
-        admin.setPassword(address, PASSWORD);
-        officials.put(username, address);
-        return address;
-    }
 
     @Test
     void aMessageWithAPdfAndAVietnameseSubjectReachesTheColleagueAndACopyStaysInSent() throws Exception {
