@@ -75,6 +75,28 @@ class ChatApiTests extends ChatTestSupport {
     }
 
     @Test
+    void theAdministrationApiRefusesOfficialsAndServesTheSystemAdministrator() {
+        ChatClient hong = connect("hong.vo");
+        ChannelSummary own = unitChannel("hong.vo", "BL-VP");
+        HttpResponse<String> posted = hong.apiPost("/api/v1/chat/channels/" + own.id() + "/messages",
+                Map.of("text", "Cho kiểm tra nhật ký"));
+        assertThat(posted.statusCode()).isEqualTo(201);
+        String audit = "/api/v1/admin/chat/channels/" + own.id() + "/messages/1/audit";
+
+        assertThat(hong.apiGet(audit).statusCode()).isEqualTo(403);
+        assertThat(hong.apiPost("/api/v1/admin/chat/unit-channels/resync", Map.of()).statusCode()).isEqualTo(403);
+        HttpResponse<String> announcement = hong.apiPost("/api/v1/admin/chat/announcements",
+                Map.of("title", "Thông báo giả", "members", List.of("hong.vo"), "posters", List.of("hong.vo")));
+        assertThat(announcement.statusCode()).isEqualTo(403);
+        assertThat(announcement.body()).doesNotContain("Thông báo giả");
+
+        ChatClient admin = connect(ADMIN);
+        assertThat(admin.apiGet(audit).statusCode()).isEqualTo(200);
+        HttpResponse<String> resync = admin.apiPost("/api/v1/admin/chat/unit-channels/resync", Map.of());
+        assertThat(resync.statusCode()).as(resync.body()).isEqualTo(200);
+    }
+
+    @Test
     void withoutASessionTheApiAnswers401() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var response = http.send(java.net.http.HttpRequest.newBuilder(
