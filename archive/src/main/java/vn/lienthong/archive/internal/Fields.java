@@ -34,7 +34,10 @@ final class Fields {
     static final String READERS = "readers";
     /** {@code attachment} when the item has one. */
     static final String HAS = "has";
-    /** When the document was written (epoch ms), so a rebuild can drop what its feeder no longer puts. */
+    /**
+     * When the document was written, as a stamp that never repeats (epoch microseconds, bumped by one when two puts
+     * fall in the same microsecond), so a rebuild can drop exactly what its feeder did not put again.
+     */
     static final String INDEXED_AT = "indexed_at";
 
     static String key(String source, String id) {

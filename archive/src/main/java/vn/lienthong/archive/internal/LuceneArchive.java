@@ -115,6 +115,7 @@ public final class LuceneArchive implements Archive, AutoCloseable {
     /** {@link System#nanoTime()} when the newest completed refresh started: everything put before is visible. */
     private final AtomicLong refreshedAsOf = new AtomicLong();
     private final AtomicLong reopens = new AtomicLong();
+    private final AtomicLong lastStamp = new AtomicLong();
     private final DocumentMapper mapper;
     private final QueryBuilder queries;
     private final SnippetMaker snippets;
@@ -284,7 +285,7 @@ public final class LuceneArchive implements Archive, AutoCloseable {
                     : attachment.content() != null ? extractor.extract(attachment.name(), attachment.content()) : "";
             texts.add(new DocumentMapper.AttachmentText(attachment.name(), text));
         }
-        Document doc = mapper.toDocument(item, texts, System.currentTimeMillis());
+        Document doc = mapper.toDocument(item, texts, nextStamp());
         try {
             writer.updateDocument(new Term(Fields.KEY, Fields.key(item.source(), item.id())), doc);
         } catch (IOException e) {
@@ -496,9 +497,19 @@ public final class LuceneArchive implements Archive, AutoCloseable {
         }
     }
 
+    /**
+     * A write stamp strictly after every earlier one. Milliseconds were not enough: an item put in the same
+     * millisecond as a rebuild started counted as re-fed and was never dropped. Older indexes hold milliseconds,
+     * which all compare as earlier.
+     */
+    private long nextStamp() {
+        long now = System.currentTimeMillis() * 1000;
+        return lastStamp.updateAndGet(previous -> Math.max(previous + 1, now));
+    }
+
     private SourceReport refeed(ArchiveFeeder feeder) {
         String source = feeder.source();
-        long since = System.currentTimeMillis();
+        long since = nextStamp();
         FeedingArchive feeding = new FeedingArchive(this, source);
         try {
             feeder.refeed(feeding);
