@@ -49,11 +49,15 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import vn.lienthong.directory.MachineEndpoints;
+
 /**
  * The suite's security, in one place. Three filter chains, tried in order:
  * <ol>
  *   <li>{@link #IDENTITY_PROVIDER_ORDER}: the embedded identity provider's endpoints and login page under
  *       {@code /realms/<realm>/} (embedded provider only, see {@link EmbeddedIdentityProvider});</li>
+ *   <li>{@link #MACHINE_ORDER}: the {@link MachineEndpoints} modules declare, which authenticate their callers
+ *       themselves (shared secret, feed token): no login, no session, no CSRF;</li>
  *   <li>{@link #API_ORDER}: {@code /api/**}, bearer tokens (JWT) or the browser session; 401/403 as JSON;</li>
  *   <li>{@link #WEB_ORDER}: everything else, OIDC login with registration {@value #REGISTRATION_ID}.</li>
  * </ol>
@@ -67,6 +71,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final int IDENTITY_PROVIDER_ORDER = 10;
+    static final int MACHINE_ORDER = 15;
     static final int API_ORDER = 20;
     static final int WEB_ORDER = 30;
 
@@ -164,6 +169,32 @@ class SecurityConfiguration {
     @Bean
     OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(JwtDecoder jwtDecoder) {
         return new RealmRoleOidcUserService(jwtDecoder);
+    }
+
+    /**
+     * Endpoints for programs with their own credential. Without any declared, the chain matches nothing. Responses
+     * are not framed nor cached, and carry no session: each request proves itself.
+     */
+    @Bean
+    @Order(MACHINE_ORDER)
+    SecurityFilterChain machineFilterChain(HttpSecurity http, List<MachineEndpoints> declared) throws Exception {
+        String[] patterns = declared.stream().flatMap(endpoints -> endpoints.patterns().stream())
+                .distinct().toArray(String[]::new);
+        if (patterns.length == 0) {
+            http.securityMatcher(request -> false);
+        }
+        else {
+            http.securityMatcher(patterns);
+        }
+        http.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
     }
 
     /** The API: bearer tokens for programs, the browser session (with CSRF) for the pages' own scripts. */

@@ -4,19 +4,25 @@ import java.security.Principal;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import vn.lienthong.directory.MachineEndpoints;
 
 /**
  * The identity package on a real web server with the real directory internals (H2 in memory, demo data), plus a
@@ -31,6 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*(Fixture|Tests?)$")})
 class IdentityTestApplication {
 
+    /** A program's endpoint with a secret of its own, as the meetings module declares for Jitsi's hooks. */
+    @Bean
+    MachineEndpoints probeHooks() {
+        return MachineEndpoints.of("/api/test/hooks/**");
+    }
+
     @RestController
     static class Probe {
 
@@ -39,6 +51,16 @@ class IdentityTestApplication {
         @GetMapping("/api/test/me")
         Map<String, Object> me(Authentication authentication) {
             return describe(authentication);
+        }
+
+        @PostMapping("/api/test/hooks/ping")
+        ResponseEntity<Map<String, Object>> hook(
+                @RequestHeader(name = "X-Hook-Secret", required = false)
+                String secret, HttpServletRequest request) {
+            if (!"s3cret".equals(secret)) {
+                return ResponseEntity.status(401).build();
+            }
+            return ResponseEntity.ok(Map.of("session", request.getSession(false) != null));
         }
 
         @PostMapping("/api/test/echo")
