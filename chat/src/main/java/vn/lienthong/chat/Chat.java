@@ -1,5 +1,7 @@
 package vn.lienthong.chat;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
 
@@ -45,6 +47,35 @@ public interface Chat {
      *                       long, unknown reply), RATE_LIMITED
      */
     ChatMessage post(String username, long channelId, NewMessage message);
+
+    /**
+     * Stores a file and the message that carries it in one transaction, then broadcasts the message like any other
+     * (the file's bytes are not in it: {@link ChatMessage#file()} names them). The declared size is checked before
+     * anything is read, the bytes counted while they are stored; over the limit nothing is stored.
+     *
+     * @throws ChatException as {@link #post}, and TOO_LARGE (over {@code lienthong.chat.max-file-size}) or INVALID
+     *                       (no file, an empty file, no usable name)
+     */
+    ChatMessage postFile(String username, long channelId, NewFile file);
+
+    /**
+     * A file of a message in one of the actor's channels.
+     *
+     * @throws ChatException NOT_FOUND: no such file, not a member of its channel, or its message was deleted
+     */
+    ChatFile file(String username, String fileId);
+
+    /** Writes the bytes of {@link #file(String, String)} to {@code out}, after the same checks. */
+    void copyFile(String username, String fileId, OutputStream out) throws IOException;
+
+    /**
+     * Presence of officials who share a channel with the actor (and of the actor). Names that share no channel with
+     * the actor are left out, whatever their state, so presence tells nothing about strangers.
+     *
+     * @param usernames whom to ask about; {@code null} or empty: everyone sharing a channel with the actor who is
+     *                  connected now (online or away)
+     */
+    List<ChatPresence> presence(String username, Collection<String> usernames);
 
     /** Replaces the text of one's own message; the old text goes to the audit trail. */
     ChatMessage edit(String username, long channelId, long sequence, String text);

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * A chat operation refused. The message is Vietnamese, ready to show; {@link #reason()} says which kind of refusal
- * it is (REST maps it to 404, 403, 400, 429, 409).
+ * it is (REST maps it to 404, 403, 400, 429, 409, 413).
  */
 public class ChatException extends RuntimeException {
 
@@ -19,7 +19,9 @@ public class ChatException extends RuntimeException {
         /** Too many messages in a short time; see {@link #retryAfter()}. */
         RATE_LIMITED,
         /** The channel is read-only now. */
-        CLOSED
+        CLOSED,
+        /** A file over {@code lienthong.chat.max-file-size}; nothing was stored. */
+        TOO_LARGE
     }
 
     private final Reason reason;

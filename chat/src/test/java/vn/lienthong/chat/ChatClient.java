@@ -50,6 +50,15 @@ final class ChatClient implements AutoCloseable {
 
     private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final long TIMEOUT_SECONDS = 10;
+    private static final org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler RECEIPTS = receipts();
+
+    private static org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler receipts() {
+        var scheduler = new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("stomp-receipts-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        return scheduler;
+    }
 
     final String username;
     private final String baseUrl;
@@ -67,6 +76,7 @@ final class ChatClient implements AutoCloseable {
     final BlockingQueue<ChatError> errors = new LinkedBlockingQueue<>();
     final BlockingQueue<ChatNotification> notifications = new LinkedBlockingQueue<>();
     final BlockingQueue<HistoryPage> history = new LinkedBlockingQueue<>();
+    final BlockingQueue<ChatPresence> presence = new LinkedBlockingQueue<>();
     /** ERROR frames (the server ends the connection after one). */
     final BlockingQueue<String> refusals = new LinkedBlockingQueue<>();
     /** Transport failures and frames the client could not handle. */
@@ -203,6 +213,9 @@ final class ChatClient implements AutoCloseable {
         converter.setObjectMapper(json);
         stompClient.setMessageConverter(converter);
         stompClient.setInboundMessageSizeLimit(256 * 1024);
+        // For receipts (see joinWithReceipt); no heartbeats, as before.
+        stompClient.setTaskScheduler(RECEIPTS);
+        stompClient.setDefaultHeartbeat(new long[] {0, 0});
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.add(HttpHeaders.COOKIE, cookieHeader());
         StompHeaders connect = new StompHeaders();
@@ -238,6 +251,7 @@ final class ChatClient implements AutoCloseable {
         subscribe("/user/queue/acks", ChatMessage.class, acks);
         subscribe("/user/queue/notifications", ChatNotification.class, notifications);
         subscribe("/user/queue/history", HistoryPage.class, history);
+        subscribe("/user/queue/presence", ChatPresence.class, presence);
         subscribe("/user/queue/errors", ChatError.class, errors);
         awaitOwnQueues();
     }
@@ -284,12 +298,92 @@ final class ChatClient implements AutoCloseable {
      * connection are handled in order, so once the answer to a later history request arrives, the SUBSCRIBE is done.
      */
     BlockingQueue<ChatEvent> join(long channelId) {
+        return join("/topic/channels." + channelId, channelId);
+    }
+
+    /** {@link #join(long)} with a given topic name (the older {@code /topic/channels/{id}} is accepted too). */
+    BlockingQueue<ChatEvent> join(String topic, long channelId) {
         BlockingQueue<ChatEvent> events = new LinkedBlockingQueue<>();
-        subscribe("/topic/channels/" + channelId, ChatEvent.class, events);
+        subscribe(topic, ChatEvent.class, events);
         requestHistoryAfter(channelId, Long.MAX_VALUE / 2);
         HistoryPage page = poll(history);
         assertThat(page).as("history answer for channel " + channelId + " (errors: " + errors + ")").isNotNull();
         return events;
+    }
+
+    /**
+     * Subscribes to the channel's topic and waits for the broker's RECEIPT: with a broker relay the subscription
+     * travels on this connection's own link to the broker while answers come back on another, so only the
+     * receipt says the subscription is in place.
+     */
+    BlockingQueue<ChatEvent> joinWithReceipt(long channelId) {
+        BlockingQueue<ChatEvent> events = new LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch receipt = new java.util.concurrent.CountDownLatch(1);
+        session.setAutoReceipt(true);
+        try {
+            subscribe("/topic/channels." + channelId, ChatEvent.class, events).addReceiptTask(receipt::countDown);
+        }
+        finally {
+            session.setAutoReceipt(false);
+        }
+        try {
+            assertThat(receipt.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("receipt of the subscription").isTrue();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        return events;
+    }
+
+    /** Says this connection is away or active again. */
+    void presence(String state) {
+        session.send("/app/presence", Map.of("state", state));
+    }
+
+    /** Posts a file as the page does: multipart/form-data with the part "file" and optional fields. */
+    HttpResponse<String> upload(long channelId, String fileName, String contentType, byte[] content,
+                                Map<String, String> fields) {
+        String boundary = "----kiemthu" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            if (content != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(content);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/chat/channels/" + channelId + "/files"))
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header(csrfHeader, csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** GET with the session, the body as bytes. */
+    HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     void post(long channelId, Object frame) {

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The one Spring context of every chat test: {@link ChatTestApplication} on a real port of 127.0.0.1 (chosen up
  * front, because the identity provider's issuer and redirects name it), H2 in memory, the demo directory, a fresh
- * data folder for the archive and the signing keys. Rate limit and text limit are set low enough to be tested.
+ * data folder for the archive and the signing keys. Rate limit, text and file limits are set low enough to be
+ * tested; the presence heartbeat is short so that a silent instance is noticed within a second.
  */
 @SpringBootTest(classes = ChatTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
@@ -47,6 +48,11 @@ import static org.awaitility.Awaitility.await;
                 "lienthong.chat.max-text-length=500",
                 "lienthong.chat.rate-limit.capacity=30",
                 "lienthong.chat.rate-limit.per-second=5",
+                "lienthong.chat.max-file-size=1MB",
+                "lienthong.chat.presence.heartbeat=1s",
+                "lienthong.chat.presence.expiry=10s",
+                "spring.servlet.multipart.max-file-size=5MB",
+                "spring.servlet.multipart.max-request-size=6MB",
                 "server.address=127.0.0.1"})
 abstract class ChatTestSupport {
 

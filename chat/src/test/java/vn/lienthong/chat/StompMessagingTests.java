@@ -39,6 +39,18 @@ class StompMessagingTests extends ChatTestSupport {
     }
 
     @Test
+    void theOlderTopicNameWithASlashStillReceivesTheChannel() {
+        ChannelSummary channel = unitChannel("an.nguyen", "BL-VP");
+        ChatClient an = connect("an.nguyen");
+        ChatClient hong = connect("hong.vo");
+        BlockingQueue<ChatEvent> hongSees = hong.join("/topic/channels/" + channel.id(), channel.id());
+
+        ChatMessage ack = an.postAndWait(channel.id(), "Tên kênh kiểu cũ vẫn nhận được");
+
+        assertThat(poll(hongSees).message().sequence()).isEqualTo(ack.sequence());
+    }
+
+    @Test
     void spoofedAuthorIsIgnoredTheSenderIsAlwaysTheSession() {
         ChannelSummary channel = unitChannel("an.nguyen", "BL-VP");
         ChatClient an = connect("an.nguyen");
@@ -158,6 +170,31 @@ class StompMessagingTests extends ChatTestSupport {
         assertThat(acknowledged).isGreaterThanOrEqualTo(30).isEqualTo(80 - limited);
         assertThat(client.messagesAfter(channel.id(), before).stream()
                 .filter(m -> m.author().equals(sender.username()))).hasSize(acknowledged);
+    }
+
+    @Test
+    void aBurstOfMessagesReachesAConnectedMemberAsItsUnreadCount() {
+        Official reader = newOfficial("BL-SNV");
+        Official writer = newOfficial("BL-SNV");
+        ChannelSummary channel = unitChannel(reader.username(), "BL-SNV");
+        unitChannel(writer.username(), "BL-SNV");
+        ChatClient client = connect(reader.username());
+        long before = chat.channel(reader.username(), channel.id()).unread();
+
+        ChatMessage last = null;
+        for (int i = 1; i <= 5; i++) {
+            last = chat.post(writer.username(), channel.id(), new NewMessage("Tin dồn dập " + i, null, null));
+        }
+
+        // Counts are gathered (a few a second per channel), so fewer than five may come; the last one is exact.
+        ChatNotification unread;
+        do {
+            unread = poll(client.notifications);
+            assertThat(unread).as("unread count notification").isNotNull();
+        }
+        while (unread.type() != ChatNotification.Type.UNREAD || unread.channelId() != channel.id()
+                || unread.sequence() != last.sequence());
+        assertThat(unread.unread()).isEqualTo(before + 5);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,14 @@ import vn.lienthong.chat.ChatError;
 /**
  * Authorises every SUBSCRIBE and SEND by destination, before any handler or broker sees it:
  * <ul>
- *   <li>SUBSCRIBE {@code /topic/channels/{id}}: members of the channel only;</li>
- *   <li>SUBSCRIBE {@code /user/queue/{notifications|acks|errors|history}}: one's own queues (the user part is
- *       always the connection's user); any other destination, such as another user's resolved queue
+ *   <li>SUBSCRIBE {@code /topic/channels.{id}}: members of the channel only. The older name
+ *       {@code /topic/channels/{id}} is accepted too and rewritten to the dotted one, which is what the broker
+ *       carries (RabbitMQ's STOMP plugin refuses a '/' inside a topic name);</li>
+ *   <li>SUBSCRIBE {@code /user/queue/{notifications|acks|errors|history|presence}}: one's own queues (the user
+ *       part is always the connection's user); any other destination, such as another user's resolved queue
  *       {@code /queue/notifications-user...} or {@code /user/<someone>/queue/...}, is refused;</li>
  *   <li>SEND {@code /app/channels/{id}/{action}}: members only; {@code messages} also needs the poster right;
+ *       SEND {@code /app/presence}: anyone signed in (it only touches their own connection);
  *       SEND anywhere else (straight to {@code /topic/...}, which would skip storage) is refused.</li>
  * </ul>
  * A refused frame is dropped (nothing reaches a handler or the broker) and the sending connection alone gets a
@@ -43,15 +47,16 @@ class ChannelGuard implements ChannelInterceptor {
     // The same words whether the channel exists or not: a refusal must not tell a stranger that a DM id is real.
     private static final String NO_SUCH_CHANNEL = "Không tìm thấy cuộc trò chuyện này.";
 
-    private static final Pattern CHANNEL_TOPIC = Pattern.compile("/topic/channels/(\\d{1,18})");
+    private static final Pattern CHANNEL_TOPIC = Pattern.compile("/topic/channels([./])(\\d{1,18})");
     private static final Set<String> OWN_QUEUES = Set.of("/user/queue/notifications", "/user/queue/acks",
-            "/user/queue/errors", "/user/queue/history");
+            "/user/queue/errors", "/user/queue/history", "/user/queue/presence");
+    private static final String PRESENCE = "/app/presence";
     private static final Pattern CHANNEL_ACTION = Pattern.compile(
             "/app/channels/(\\d{1,18})/(messages|read|typing|history|reactions|edit|delete)");
 
     private static final Logger log = LoggerFactory.getLogger(ChannelGuard.class);
 
-    private static final Pattern ANY_CHANNEL = Pattern.compile("/(?:topic|app)/channels/(\\d{1,18})(?:/.*)?");
+    private static final Pattern ANY_CHANNEL = Pattern.compile("/(?:topic|app)/channels[./](\\d{1,18})(?:/.*)?");
 
     private final ChannelRepository channels;
     // Lazily: the broker's template is built from the configuration that registers this guard.
@@ -71,7 +76,12 @@ class ChannelGuard implements ChannelInterceptor {
         StompCommand command = stomp.getCommand();
         try {
             if (command == StompCommand.SUBSCRIBE) {
-                checkSubscribe(username(stomp), stomp.getDestination());
+                String destination = checkSubscribe(username(stomp), stomp.getDestination());
+                if (!destination.equals(stomp.getDestination())) {
+                    StompHeaderAccessor renamed = StompHeaderAccessor.wrap(message);
+                    renamed.setDestination(destination);
+                    return MessageBuilder.createMessage(message.getPayload(), renamed.getMessageHeaders());
+                }
             }
             else if (command == StompCommand.SEND) {
                 checkSend(username(stomp), stomp.getDestination());
@@ -98,24 +108,28 @@ class ChannelGuard implements ChannelInterceptor {
                 new ChatError("FORBIDDEN", why, channelId, null, null), headers.getMessageHeaders());
     }
 
-    private void checkSubscribe(String username, String destination) {
+    /** Answers the destination to subscribe to: the one asked for, or its dotted name. */
+    private String checkSubscribe(String username, String destination) {
         if (destination == null) {
             throw refused("thiếu đích đăng ký (no destination)");
         }
         if (OWN_QUEUES.contains(destination)) {
-            return;
+            return destination;
         }
         Matcher topic = CHANNEL_TOPIC.matcher(destination);
         if (topic.matches()) {
-            if (channels.member(Long.parseLong(topic.group(1)), username).isEmpty()) {
+            if (channels.member(Long.parseLong(topic.group(2)), username).isEmpty()) {
                 throw refused(NO_SUCH_CHANNEL);
             }
-            return;
+            return ChatBroadcaster.CHANNEL_TOPIC + topic.group(2);
         }
         throw refused("không được đăng ký nhận " + destination + " (subscription not allowed)");
     }
 
     private void checkSend(String username, String destination) {
+        if (PRESENCE.equals(destination)) {
+            return;
+        }
         Matcher action = destination == null ? null : CHANNEL_ACTION.matcher(destination);
         if (action == null || !action.matches()) {
             throw refused("không được gửi tới " + destination + " (destination not allowed)");

@@ -1,8 +1,20 @@
 package vn.lienthong.chat.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -12,14 +24,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import vn.lienthong.chat.ChannelSummary;
 import vn.lienthong.chat.Chat;
 import vn.lienthong.chat.ChatMember;
+import vn.lienthong.chat.ChatFile;
 import vn.lienthong.chat.ChatMessage;
+import vn.lienthong.chat.ChatPresence;
 import vn.lienthong.chat.HistoryPage;
+import vn.lienthong.chat.NewFile;
 import vn.lienthong.chat.NewMessage;
 import vn.lienthong.chat.ReadReceipt;
 
@@ -32,12 +49,37 @@ import vn.lienthong.chat.ReadReceipt;
 @RequestMapping("/api/v1/chat")
 class ChatApiController {
 
+    private static final Logger log = LoggerFactory.getLogger(ChatApiController.class);
+
     private final Chat chat;
     private final ChatSettings settings;
+    private final long maxUploadBytes;
 
-    ChatApiController(Chat chat, ChatSettings settings) {
+    ChatApiController(Chat chat, ChatSettings settings, ObjectProvider<MultipartConfigElement> multipart) {
         this.chat = chat;
         this.settings = settings;
+        this.maxUploadBytes = maxUploadBytes(settings.maxFileSize().toBytes(), multipart.getIfAvailable());
+    }
+
+    /**
+     * The largest file a user can send: the chat's limit, unless the servlet container's multipart limit
+     * ({@code spring.servlet.multipart.max-file-size}, which the container applies first) is lower.
+     */
+    private static long maxUploadBytes(long chatLimit, MultipartConfigElement container) {
+        long limit = chatLimit;
+        if (container != null) {
+            for (long containerLimit : new long[] {container.getMaxFileSize(), container.getMaxRequestSize()}) {
+                if (containerLimit > 0 && containerLimit < limit) {
+                    limit = containerLimit;
+                }
+            }
+        }
+        if (limit < chatLimit) {
+            log.warn("spring.servlet.multipart giới hạn tệp ở {} byte, thấp hơn lienthong.chat.max-file-size ({} byte): "
+                    + "tệp lớn hơn bị máy chủ từ chối trước (the container's multipart limit is lower than the "
+                    + "chat's; raise spring.servlet.multipart.max-file-size and max-request-size)", limit, chatLimit);
+        }
+        return limit;
     }
 
     /**
@@ -49,7 +91,46 @@ class ChatApiController {
         return Map.of("username", user.getName(), "endpoint", ChatWebSocketConfiguration.ENDPOINT,
                 "csrfHeader", csrf == null ? "" : csrf.getHeaderName(),
                 "csrfToken", csrf == null ? "" : csrf.getToken(),
-                "maxTextLength", settings.maxTextLength());
+                "maxTextLength", settings.maxTextLength(),
+                "maxFileSize", maxUploadBytes);
+    }
+
+    /**
+     * Presence of officials sharing a channel with the caller: {@code ?usernames=a,b} for those (others are left
+     * out), none for everyone connected among them. Changes come on {@code /user/queue/presence}.
+     */
+    @GetMapping("/presence")
+    List<ChatPresence> presence(@RequestParam(required = false) List<String> usernames, Principal user) {
+        return chat.presence(user.getName(), usernames);
+    }
+
+    /**
+     * A file message: multipart/form-data with the part {@code file} and optional fields {@code text} (caption),
+     * {@code replyTo} and {@code clientMessageId}. Answers the stored message (201), broadcast like any other.
+     */
+    @PostMapping(path = "/channels/{channelId}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    ChatMessage postFile(@PathVariable long channelId, @RequestPart("file") MultipartFile file,
+                         @RequestParam(required = false) String text, @RequestParam(required = false) Long replyTo,
+                         @RequestParam(required = false) String clientMessageId, Principal user) {
+        return chat.postFile(user.getName(), channelId, new NewFile(file.getOriginalFilename(),
+                file.getContentType(), file.getSize(), file, text, replyTo, clientMessageId));
+    }
+
+    /**
+     * A file's bytes, for members of its channel: always as an attachment (never shown in the page's origin),
+     * with {@code nosniff} so a browser does not take it for something other than its declared type.
+     */
+    @GetMapping("/files/{fileId}")
+    void download(@PathVariable String fileId, Principal user, HttpServletResponse response) throws IOException {
+        ChatFile file = chat.file(user.getName(), fileId);
+        response.setContentType(file.contentType());
+        response.setContentLengthLong(file.size());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        chat.copyFile(user.getName(), fileId, response.getOutputStream());
     }
 
     @GetMapping("/channels")

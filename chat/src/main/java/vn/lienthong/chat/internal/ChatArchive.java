@@ -2,8 +2,10 @@ package vn.lienthong.chat.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,13 +21,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveFeeder;
 import vn.lienthong.archive.ArchiveItem;
+import vn.lienthong.archive.Attachment;
 import vn.lienthong.archive.Reader;
 import vn.lienthong.chat.ChannelKind;
 import vn.lienthong.directory.Directory;
 import vn.lienthong.directory.Unit;
 
 /**
- * Every message in the archive (source {@value #SOURCE}, id {@code <channel>-<sequence>}): a unit channel's
+ * Every message in the archive (source {@value #SOURCE}, id {@code <channel>-<sequence>}, a file's text as the
+ * item's attachment, extracted by the archive): a unit channel's
  * messages are read by {@code unit:<code>} (and, after a merge, the target unit too) plus the unit administrators
  * who are members from outside the unit; every other channel's by {@code official:<username>} of each member.
  * An edit replaces the item, a deletion removes it; a change of members or of the unit's code re-puts the
@@ -35,6 +39,8 @@ import vn.lienthong.directory.Unit;
 class ChatArchive implements ArchiveFeeder, DisposableBean {
 
     static final String SOURCE = "chat";
+    /** Larger files are archived by name only: their bytes would be read into memory for the text extraction. */
+    static final long MAX_EXTRACTED_BYTES = 32L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ChatArchive.class);
 
@@ -43,6 +49,7 @@ class ChatArchive implements ArchiveFeeder, DisposableBean {
     private final MessageRepository messages;
     private final Directory directory;
     private final People people;
+    private final FileRepository files;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "chat-archive");
         thread.setDaemon(true);
@@ -50,7 +57,8 @@ class ChatArchive implements ArchiveFeeder, DisposableBean {
     });
 
     ChatArchive(Archive archive, ChannelRepository channels, MessageRepository messages, Directory directory,
-                People people) {
+                People people, FileRepository files) {
+        this.files = files;
         this.archive = archive;
         this.channels = channels;
         this.messages = messages;
@@ -118,6 +126,11 @@ class ChatArchive implements ArchiveFeeder, DisposableBean {
                 .url("/chat?channel=" + row.channelId() + "&seq=" + row.seq())
                 .readers(readers.readers());
         readers.units().forEach(item::units);
+        if (row.fileId() != null) {
+            files.find(row.fileId()).ifPresent(file -> item.attachment(file.size() <= MAX_EXTRACTED_BYTES
+                    ? Attachment.ofContent(file.name(), files.readAll(file.id()))
+                    : Attachment.ofText(file.name(), "")));
+        }
         return item.build();
     }
 
@@ -136,10 +149,15 @@ class ChatArchive implements ArchiveFeeder, DisposableBean {
                 directory.findUnit(channel.mergedIntoUnitId()).map(Unit::code).map(Reader::unit)
                         .ifPresent(readers::add);
             }
+            // Members who are not the unit's own officials (unit administrators from above): one directory query
+            // for the unit, not one per member.
+            Set<String> own = new HashSet<>();
+            if (channel.unitId() != null) {
+                directory.officialsOf(channel.unitId(), true).forEach(official -> own.add(official.username()));
+            }
             for (Member member : channels.members(channelId)) {
-                boolean outside = directory.findOfficialByUsername(member.username())
-                        .map(o -> channel.unitId() == null || o.unitId() != channel.unitId()).orElse(false);
-                if (outside) {
+                if (!own.contains(member.username())
+                        && directory.findOfficialByUsername(member.username()).isPresent()) {
                     readers.add(Reader.official(member.username()));
                 }
             }

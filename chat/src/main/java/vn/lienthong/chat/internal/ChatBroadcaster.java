@@ -10,14 +10,15 @@ import vn.lienthong.chat.ChatEvent;
 import vn.lienthong.chat.ChatNotification;
 
 /**
- * Sends to the broker: channel events to {@code /topic/channels/{id}}, notifications to
+ * Sends to the broker: channel events to {@code /topic/channels.{id}}, notifications to
  * {@code /user/{username}/queue/notifications}. Inside a transaction the send waits for the commit, so nothing is
  * ever broadcast that was not stored.
  */
 @Component
 class ChatBroadcaster {
 
-    static final String CHANNEL_TOPIC = "/topic/channels/";
+    /** Dotted, not {@code /topic/channels/{id}}: RabbitMQ's STOMP plugin takes no '/' inside a topic's name. */
+    static final String CHANNEL_TOPIC = "/topic/channels.";
     static final String NOTIFICATIONS = "/queue/notifications";
 
     private final SimpMessageSendingOperations broker;

@@ -1,5 +1,9 @@
 package vn.lienthong.chat.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +33,14 @@ import vn.lienthong.chat.ChatAdministration;
 import vn.lienthong.chat.ChatEvent;
 import vn.lienthong.chat.ChatException;
 import vn.lienthong.chat.ChatException.Reason;
+import vn.lienthong.chat.ChatFile;
 import vn.lienthong.chat.ChatMember;
 import vn.lienthong.chat.ChatMessage;
 import vn.lienthong.chat.ChatNotification;
+import vn.lienthong.chat.ChatPresence;
 import vn.lienthong.chat.HistoryPage;
 import vn.lienthong.chat.MessageAudit;
+import vn.lienthong.chat.NewFile;
 import vn.lienthong.chat.NewMessage;
 import vn.lienthong.chat.ReadReceipt;
 import vn.lienthong.chat.UnitChannelSyncReport;
@@ -52,6 +60,10 @@ class ChatService implements Chat, ChatAdministration {
     private static final int MAX_CLIENT_ID = 64;
     private static final int MAX_GROUP = 100;
     private static final int EXCERPT = 140;
+    private static final int MAX_FILE_NAME = 255;
+    private static final Pattern MEDIA_TYPE = Pattern.compile(
+            "[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+    private static final Pattern FILE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ChannelRepository channels;
     private final MessageRepository messages;
@@ -63,12 +75,19 @@ class ChatService implements Chat, ChatAdministration {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final UnitChannels unitChannels;
+    private final FileRepository files;
+    private final PresenceTracker presence;
+    private final UnreadNotifier unread;
 
     ChatService(ChannelRepository channels, MessageRepository messages, People people, ChatSettings settings,
                 RateLimiter rateLimiter, ChatBroadcaster broadcaster, ChannelLocks locks,
-                TransactionTemplate transactions, ApplicationEventPublisher events, UnitChannels unitChannels) {
+                TransactionTemplate transactions, ApplicationEventPublisher events, UnitChannels unitChannels,
+                FileRepository files, PresenceTracker presence, UnreadNotifier unread) {
+        this.unread = unread;
         this.channels = channels;
         this.messages = messages;
+        this.files = files;
+        this.presence = presence;
         this.people = people;
         this.settings = settings;
         this.rateLimiter = rateLimiter;
@@ -207,7 +226,7 @@ class ChatService implements Chat, ChatAdministration {
         lock.lock();
         try {
             Posted posted = transactions.execute(status -> store(username, channelId, text, message.replyTo(),
-                    clientMessageId));
+                    clientMessageId, null));
             if (posted.stored()) {
                 broadcaster.toChannel(ChatEvent.of(ChatEvent.Type.MESSAGE, posted.message()));
                 notifyMembers(posted.message());
@@ -219,7 +238,8 @@ class ChatService implements Chat, ChatAdministration {
         }
     }
 
-    private Posted store(String username, long channelId, String text, Long replyTo, String clientMessageId) {
+    private Posted store(String username, long channelId, String text, Long replyTo, String clientMessageId,
+                         FileRepository.FileRow file) {
         Channel channel = channels.lock(channelId).orElseThrow(ChatService::notFound);
         Member member = channels.member(channelId, username).orElseThrow(ChatService::notFound);
         if (clientMessageId != null) {
@@ -246,19 +266,168 @@ class ChatService implements Chat, ChatAdministration {
         }
         long seq = channel.lastSeq() + 1;
         Instant now = Timestamps.now();
-        long id = messages.insert(channelId, seq, username, text, replyTo, clientMessageId, now);
+        long id = messages.insert(channelId, seq, username, text, replyTo, clientMessageId, now,
+                file == null ? null : file.id());
         channels.advance(channelId, seq, now);
         List<String> mentioned = mentions(text, channelId, username);
-        messages.replaceMentions(id, mentioned);
+        if (!mentioned.isEmpty()) {
+            messages.replaceMentions(id, mentioned);
+        }
         // The author has read what they wrote.
         channels.markRead(channelId, username, seq, now);
         events.publishEvent(ArchiveUpdate.message(channelId, seq));
         ChatMessage stored = new ChatMessage(channelId, seq, username, people.names().fullName(username), text,
-                replyTo, mentioned, List.of(), now, null, false, clientMessageId);
+                replyTo, mentioned, List.of(), now, null, false, clientMessageId, file == null ? null : file.view());
         return new Posted(stored, true);
     }
 
     private record Posted(ChatMessage message, boolean stored) {
+    }
+
+    // ---------------------------------------------------------------------------------------------- files
+
+    @Override
+    public ChatMessage postFile(String username, long channelId, NewFile file) {
+        if (file == null || file.content() == null) {
+            throw new ChatException(Reason.INVALID, "Chưa chọn tệp để gửi.");
+        }
+        long max = settings.maxFileSize().toBytes();
+        if (file.size() > max) {
+            throw tooLarge(file.size());
+        }
+        if (file.size() == 0) {
+            throw new ChatException(Reason.INVALID, "Tệp rỗng (0 byte), không gửi được.");
+        }
+        String name = fileName(file.name());
+        String contentType = contentType(file.contentType());
+        String caption = file.text() == null || file.text().isBlank() ? "" : text(file.text());
+        String clientMessageId = clientMessageId(file.clientMessageId());
+        // Everything that can be refused without the bytes is refused before reading them.
+        ChannelRepository.Membership membership = membership(username, channelId);
+        if (clientMessageId != null) {
+            var earlier = messages.findByClientId(channelId, username, clientMessageId);
+            if (earlier.isPresent()) {
+                return view(earlier.get());
+            }
+        }
+        if (membership.channel().closed()) {
+            throw new ChatException(Reason.CLOSED, "Kênh này đã đóng, chỉ còn xem lại được.");
+        }
+        if (!membership.member().canPost()) {
+            throw new ChatException(Reason.FORBIDDEN, "Bạn không có quyền đăng tin trong kênh này.");
+        }
+        ReentrantLock lock = locks.of(channelId);
+        boolean[] locked = {false};
+        try {
+            Posted posted = transactions.execute(status -> {
+                FileRepository.FileRow stored;
+                try (InputStream in = file.content().getInputStream()) {
+                    stored = files.write(UUID.randomUUID().toString(), channelId, username, name, contentType, in,
+                            max, Timestamps.now());
+                }
+                catch (FileRepository.TooLarge ex) {
+                    throw tooLarge(-1);
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+                if (stored.size() == 0) {
+                    throw new ChatException(Reason.INVALID, "Tệp rỗng (0 byte), không gửi được.");
+                }
+                // The channel lock only now: storing the bytes does not hold up the channel's other posts.
+                lock.lock();
+                locked[0] = true;
+                Posted result = store(username, channelId, caption, file.replyTo(), clientMessageId, stored);
+                if (!result.stored()) {
+                    // The same post came in meanwhile: keep the first, drop these bytes.
+                    status.setRollbackOnly();
+                }
+                return result;
+            });
+            if (posted.stored()) {
+                broadcaster.toChannel(ChatEvent.of(ChatEvent.Type.MESSAGE, posted.message()));
+                notifyMembers(posted.message());
+            }
+            return posted.message();
+        }
+        finally {
+            if (locked[0]) {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public ChatFile file(String username, String fileId) {
+        return readableFile(username, fileId).view();
+    }
+
+    @Override
+    public void copyFile(String username, String fileId, OutputStream out) throws IOException {
+        files.copy(readableFile(username, fileId).id(), out);
+    }
+
+    private FileRepository.FileRow readableFile(String username, String fileId) {
+        if (username == null || fileId == null || !FILE_ID.matcher(fileId).matches()) {
+            throw fileNotFound();
+        }
+        FileRepository.FileRow file = files.find(fileId).orElseThrow(ChatService::fileNotFound);
+        if (channels.member(file.channelId(), username).isEmpty()) {
+            throw fileNotFound();
+        }
+        boolean live = messages.findByFile(fileId).map(row -> !row.deleted()).orElse(false);
+        if (!live) {
+            throw fileNotFound();
+        }
+        return file;
+    }
+
+    private static ChatException fileNotFound() {
+        return new ChatException(Reason.NOT_FOUND, "Không tìm thấy tệp, hoặc bạn không phải thành viên của kênh "
+                + "có tệp này.");
+    }
+
+    private ChatException tooLarge(long size) {
+        String limit = Sizes.vietnamese(settings.maxFileSize().toBytes());
+        return new ChatException(Reason.TOO_LARGE, size > 0
+                ? "Tệp quá lớn: tối đa " + limit + ", tệp này " + Sizes.vietnamese(size) + "."
+                : "Tệp quá lớn: tối đa " + limit + ".");
+    }
+
+    /** The name without any folder part, NFC, no control characters, at most 255 characters. */
+    private static String fileName(String raw) {
+        String name = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        StringBuilder clean = new StringBuilder(name.length());
+        name.codePoints().filter(cp -> !Character.isISOControl(cp)).forEach(clean::appendCodePoint);
+        name = clean.toString().strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new ChatException(Reason.INVALID, "Tệp không có tên hợp lệ.");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_FILE_NAME) {
+            throw new ChatException(Reason.INVALID, "Tên tệp dài quá: tối đa " + MAX_FILE_NAME + " ký tự.");
+        }
+        return name;
+    }
+
+    /** The declared media type without parameters, or {@code application/octet-stream}. */
+    private static String contentType(String raw) {
+        if (raw == null) {
+            return "application/octet-stream";
+        }
+        String type = raw.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return MEDIA_TYPE.matcher(type).matches() ? type : "application/octet-stream";
+    }
+
+    // ---------------------------------------------------------------------------------------------- presence
+
+    @Override
+    public List<ChatPresence> presence(String username, Collection<String> usernames) {
+        if (usernames != null && usernames.size() > PresenceTracker.MAX_ASKED) {
+            throw new ChatException(Reason.INVALID, "Hỏi trạng thái của tối đa " + PresenceTracker.MAX_ASKED
+                    + " người mỗi lần.");
+        }
+        return presence.of(username, usernames);
     }
 
     private void notifyMembers(ChatMessage message) {
@@ -268,13 +437,7 @@ class ChatService implements Chat, ChatAdministration {
             broadcaster.toUser(mentioned, new ChatNotification(ChatNotification.Type.MENTION, message.channelId(),
                     message.sequence(), null, message.author(), message.authorName(), excerpt));
         }
-        Map<String, Long> unread = channels.unreadCounts(message.channelId());
-        unread.forEach((member, count) -> {
-            if (!member.equals(message.author()) && broadcaster.isConnected(member)) {
-                broadcaster.toUser(member, new ChatNotification(ChatNotification.Type.UNREAD, message.channelId(),
-                        message.sequence(), count, null, null, null));
-            }
-        });
+        unread.countsChanged(message.channelId());
     }
 
     @Override
@@ -302,7 +465,7 @@ class ChatService implements Chat, ChatAdministration {
 
     @Override
     public ChatMessage delete(String username, long channelId, long sequence) {
-        return change(channelId, () -> {
+        ChatMessage deleted = change(channelId, () -> {
             ChannelRepository.Membership membership = membership(username, channelId);
             MessageRow row = liveMessage(channelId, sequence);
             if (!row.author().equals(username) && !moderates(username, membership.channel(), membership.member())) {
@@ -314,6 +477,8 @@ class ChatService implements Chat, ChatAdministration {
             events.publishEvent(ArchiveUpdate.message(channelId, sequence));
             return view(messages.find(channelId, sequence).orElseThrow());
         }, ChatEvent.Type.DELETED);
+        unread.countsChanged(channelId);
+        return deleted;
     }
 
     @Override
@@ -524,6 +689,8 @@ class ChatService implements Chat, ChatAdministration {
 
     private List<ChatMessage> views(List<MessageRow> rows) {
         List<Long> ids = rows.stream().map(MessageRow::id).toList();
+        Map<String, ChatFile> attached = files.views(rows.stream().filter(row -> !row.deleted())
+                .map(MessageRow::fileId).filter(java.util.Objects::nonNull).toList());
         Map<Long, List<String>> mentions = messages.mentions(ids);
         Map<Long, List<ChatMessage.Reaction>> reactions = messages.reactions(ids);
         People.Names names = people.names();
@@ -532,7 +699,7 @@ class ChatService implements Chat, ChatAdministration {
             views.add(new ChatMessage(row.channelId(), row.seq(), row.author(), names.fullName(row.author()),
                     row.body(), row.replyToSeq(), mentions.getOrDefault(row.id(), List.of()),
                     reactions.getOrDefault(row.id(), List.of()), row.createdAt(), row.editedAt(), row.deleted(),
-                    row.clientMessageId()));
+                    row.clientMessageId(), row.fileId() == null ? null : attached.get(row.fileId())));
         }
         return views;
     }

@@ -1,5 +1,6 @@
 package vn.lienthong.chat.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * lienthong.chat.rate-limit.capacity: 20      # burst: messages a user may send at once
  * lienthong.chat.rate-limit.per-second: 1.0   # then this many per second (token bucket per user)
  * lienthong.chat.allowed-origins: []          # WebSocket origins besides the app's own (same origin only by default)
+ * lienthong.chat.max-file-size: 20MB         # largest file in a message
+ * lienthong.chat.presence.heartbeat: 15s      # how often an instance says it is alive
+ * lienthong.chat.presence.expiry: 60s         # an instance silent this long: its connections count as gone
  * lienthong.chat.relay.host: ...              # set to use a STOMP broker (RabbitMQ, Artemis) instead of the in-process one
  * </pre>
  */
@@ -35,7 +40,32 @@ record ChatSettings(
         @DefaultValue("200") int historyLimit,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @DefaultValue List<String> allowedOrigins,
+        @NotNull @DefaultValue("20MB") DataSize maxFileSize,
+        @Valid @NotNull @DefaultValue Presence presence,
         @Valid @NotNull @DefaultValue Relay relay) {
+
+    ChatSettings {
+        if (maxFileSize != null && (maxFileSize.toBytes() < 1 || maxFileSize.toGigabytes() >= 1)) {
+            throw new IllegalArgumentException("lienthong.chat.max-file-size phải từ 1 byte đến dưới 1GB "
+                    + "(must be at least 1 byte and under 1GB): " + maxFileSize);
+        }
+    }
+
+    /**
+     * Presence across instances: each instance writes a heartbeat every {@code heartbeat}; the connections of an
+     * instance whose heartbeat is older than {@code expiry} (it crashed, or lost the database) count as closed.
+     */
+    record Presence(@NotNull @DefaultValue("15s") Duration heartbeat,
+                    @NotNull @DefaultValue("60s") Duration expiry) {
+
+        Presence {
+            if (heartbeat != null && expiry != null
+                    && (heartbeat.toMillis() < 100 || expiry.compareTo(heartbeat.multipliedBy(2)) < 0)) {
+                throw new IllegalArgumentException("lienthong.chat.presence: heartbeat phải ít nhất 100ms và expiry "
+                        + "ít nhất gấp đôi heartbeat (heartbeat at least 100ms, expiry at least twice the heartbeat)");
+            }
+        }
+    }
 
     /**
      * Token bucket per user: {@code capacity} messages at once, refilled at {@code perSecond}.
@@ -49,7 +79,8 @@ record ChatSettings(
 
     /**
      * The STOMP broker relay (RabbitMQ with its STOMP plugin, ActiveMQ Artemis): several app instances then share
-     * channels. Empty {@code host}: the in-process simple broker (one instance).
+     * channels. Empty {@code host}: the in-process simple broker (one instance). {@code tls}: connect with TLS,
+     * checking the broker's certificate against the JVM's trust store ({@code javax.net.ssl.trustStore}).
      */
     record Relay(String host,
                  @Min(value = 1, message = "lienthong.chat.relay.port phải từ 1 đến 65535 (must be 1..65535)")
@@ -59,7 +90,8 @@ record ChatSettings(
                  @DefaultValue("guest") String clientPasscode,
                  @DefaultValue("guest") String systemLogin,
                  @DefaultValue("guest") String systemPasscode,
-                 String virtualHost) {
+                 String virtualHost,
+                 @DefaultValue("false") boolean tls) {
 
         boolean enabled() {
             return host != null && !host.isBlank();

@@ -3,6 +3,7 @@ package vn.lienthong.chat.internal;
 import java.security.Principal;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
@@ -17,16 +18,30 @@ import vn.lienthong.chat.HistoryPage;
 import vn.lienthong.chat.NewMessage;
 
 /**
- * The STOMP application destinations ({@code /app/channels/{id}/...}). The author is always the connection's user;
+ * The STOMP application destinations ({@code /app/channels/{id}/...}, {@code /app/presence}). The author is always the connection's user;
  * an {@code author} field or header sent by the client is ignored. Replies go to the sending connection only.
  */
 @Controller
 class ChatStompController {
 
     private final Chat chat;
+    private final PresenceTracker presence;
 
-    ChatStompController(Chat chat) {
+    ChatStompController(Chat chat, PresenceTracker presence) {
         this.chat = chat;
+        this.presence = presence;
+    }
+
+    /** The page says this connection is away (hidden tab, idle) or active again: {@code {"state":"away"}}. */
+    @MessageMapping("/presence")
+    void presence(@Payload PresenceFrame frame, @Header("simpSessionId") String sessionId, Principal user) {
+        String state = frame.state() == null ? "" : frame.state().strip().toLowerCase(java.util.Locale.ROOT);
+        switch (state) {
+            case "away" -> presence.setAway(sessionId, user.getName(), true);
+            case "active", "online" -> presence.setAway(sessionId, user.getName(), false);
+            default -> throw new ChatException(ChatException.Reason.INVALID,
+                    "Trạng thái không hợp lệ: chỉ \"away\" hoặc \"active\".");
+        }
     }
 
     /** Stores the message; the acknowledgement (the stored message) goes to {@code /user/queue/acks}. */
@@ -100,6 +115,9 @@ class ChatStompController {
     }
 
     record SequenceFrame(long sequence) {
+    }
+
+    record PresenceFrame(String state) {
     }
 
     record HistoryFrame(Long after, Long before, Integer limit) {

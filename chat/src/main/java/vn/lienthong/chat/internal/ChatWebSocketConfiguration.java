@@ -12,6 +12,8 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.messaging.simp.stomp.StompReactorNettyCodec;
+import org.springframework.messaging.tcp.reactor.ReactorNettyTcpClient;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
@@ -41,6 +43,8 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final String ENDPOINT = "/ws";
+    static final String USER_DESTINATION_BROADCAST = "/topic/lienthong.unresolved-user";
+    static final String USER_REGISTRY_BROADCAST = "/topic/lienthong.user-registry";
     static final String[] OFFICIAL_ROLES = {"SYSTEM_ADMIN", "UNIT_ADMIN", "OFFICIAL"};
     /** Largest frame accepted: the longest text (20 000 characters of up to 4 bytes) with room for JSON and headers. */
     static final int MAX_FRAME_BYTES = 96 * 1024;
@@ -87,9 +91,14 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             if (relay.virtualHost() != null && !relay.virtualHost().isBlank()) {
                 broker.setVirtualHost(relay.virtualHost());
             }
-            // User queues and the registry of connected users, shared by all instances through the broker.
-            broker.setUserDestinationBroadcast("/topic/lienthong.unresolved-user")
-                    .setUserRegistryBroadcast("/topic/lienthong.user-registry");
+            if (relay.tls()) {
+                broker.setTcpClient(new ReactorNettyTcpClient<>(
+                        tcp -> tcp.host(relay.host()).port(relay.port()).secure(), new StompReactorNettyCodec()));
+            }
+            // User queues and the registry of connected users, shared by all instances through the broker. One
+            // segment each after /topic/ (RabbitMQ takes no '/' inside a topic name; a dot is fine for both).
+            broker.setUserDestinationBroadcast(USER_DESTINATION_BROADCAST)
+                    .setUserRegistryBroadcast(USER_REGISTRY_BROADCAST);
         }
         else {
             registry.enableSimpleBroker("/topic", "/queue")
@@ -121,7 +130,7 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                 .simpTypeMatchers(SimpMessageType.DISCONNECT, SimpMessageType.UNSUBSCRIBE, SimpMessageType.HEARTBEAT)
                 .permitAll()
                 .simpTypeMatchers(SimpMessageType.CONNECT).hasAnyRole(OFFICIAL_ROLES)
-                .simpSubscribeDestMatchers("/topic/channels/*", "/user/queue/**").hasAnyRole(OFFICIAL_ROLES)
+                .simpSubscribeDestMatchers("/topic/channels.*", "/user/queue/**").hasAnyRole(OFFICIAL_ROLES)
                 .simpMessageDestMatchers("/app/**").hasAnyRole(OFFICIAL_ROLES)
                 .anyMessage().denyAll()
                 .build();

@@ -26,7 +26,7 @@ import vn.lienthong.chat.MessageAudit;
 class MessageRepository {
 
     private static final String COLUMNS = "id, channel_id, seq, author, body, reply_to_seq, client_message_id, "
-            + "created_at, edited_at, deleted_at";
+            + "created_at, edited_at, deleted_at, file_id";
 
     private final JdbcClient jdbc;
 
@@ -35,11 +35,11 @@ class MessageRepository {
     }
 
     long insert(long channelId, long seq, String author, String body, Long replyToSeq, String clientMessageId,
-                Instant at) {
+                Instant at, String fileId) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into chat_message (channel_id, seq, author, body, reply_to_seq, client_message_id, "
-                        + "created_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(channelId, seq, author, body, replyToSeq, clientMessageId, Timestamps.in(at))
+                        + "created_at, file_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(channelId, seq, author, body, replyToSeq, clientMessageId, Timestamps.in(at), fileId)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -47,6 +47,12 @@ class MessageRepository {
     Optional<MessageRow> find(long channelId, long seq) {
         return jdbc.sql("select " + COLUMNS + " from chat_message where channel_id = ? and seq = ?")
                 .params(channelId, seq).query(MessageRepository::row).optional();
+    }
+
+    /** The message that carries the file. */
+    Optional<MessageRow> findByFile(String fileId) {
+        return jdbc.sql("select " + COLUMNS + " from chat_message where file_id = ?")
+                .param(fileId).query(MessageRepository::row).optional();
     }
 
     Optional<MessageRow> findByClientId(long channelId, String author, String clientMessageId) {
@@ -90,6 +96,8 @@ class MessageRepository {
     void markDeleted(long id, String by, Instant at) {
         jdbc.sql("update chat_message set body = '', deleted_at = ?, deleted_by = ? where id = ?")
                 .params(Timestamps.in(at), by, id).update();
+        jdbc.sql("insert into chat_deletion (channel_id, seq, author) select channel_id, seq, author from chat_message "
+                + "where id = ?").param(id).update();
         jdbc.sql("delete from chat_reaction where message_id = ?").param(id).update();
         jdbc.sql("delete from chat_mention where message_id = ?").param(id).update();
     }
@@ -164,6 +172,7 @@ class MessageRepository {
     private static MessageRow row(ResultSet rs, int row) throws SQLException {
         return new MessageRow(rs.getLong("id"), rs.getLong("channel_id"), rs.getLong("seq"), rs.getString("author"),
                 rs.getString("body"), Timestamps.nullableLong(rs, "reply_to_seq"), rs.getString("client_message_id"),
-                Timestamps.out(rs, "created_at"), Timestamps.out(rs, "edited_at"), Timestamps.out(rs, "deleted_at"));
+                Timestamps.out(rs, "created_at"), Timestamps.out(rs, "edited_at"), Timestamps.out(rs, "deleted_at"),
+                rs.getString("file_id"));
     }
 }
