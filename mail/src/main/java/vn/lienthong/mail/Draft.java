@@ -15,9 +15,16 @@ import java.util.List;
  * @param inReplyTo   the message this answers (In-Reply-To and References are taken from it), or {@code null}
  * @param draftUid    the UID in Thư nháp of the draft's previous version, removed once this one is saved or sent;
  *                    {@code null} for a new message
+ * @param calendar    an iMIP invitation, cancellation or answer sent with the text body, or {@code null}
  */
 public record Draft(List<String> to, List<String> cc, List<String> bcc, String subject, String text, String html,
-                    List<Attachment> attachments, MessageRef inReplyTo, Long draftUid) {
+                    List<Attachment> attachments, MessageRef inReplyTo, Long draftUid, CalendarPart calendar) {
+
+    /** A draft without a calendar part. */
+    public Draft(List<String> to, List<String> cc, List<String> bcc, String subject, String text, String html,
+                 List<Attachment> attachments, MessageRef inReplyTo, Long draftUid) {
+        this(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid, null);
+    }
 
     public Draft {
         to = to == null ? List.of() : List.copyOf(to);
@@ -33,15 +40,20 @@ public record Draft(List<String> to, List<String> cc, List<String> bcc, String s
     }
 
     public Draft withAttachments(List<Attachment> attachments) {
-        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid);
+        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid, calendar);
     }
 
     public Draft withDraftUid(Long draftUid) {
-        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid);
+        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid, calendar);
     }
 
     public Draft withText(String text) {
-        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid);
+        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid, calendar);
+    }
+
+    /** The same message carrying an iMIP part (sent as {@code text/calendar} plus {@code invite.ics}). */
+    public Draft withCalendar(CalendarPart calendar) {
+        return new Draft(to, cc, bcc, subject, text, html, attachments, inReplyTo, draftUid, calendar);
     }
 
     /** A file to attach. */

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +37,10 @@ import org.springframework.validation.annotation.Validated;
  * lienthong.mail.webadmin-url:              # external only; default http://host:webadmin-port
  * lienthong.mail.webadmin-token:            # external only, optional: a JWT issued by that James's operators
  * lienthong.mail.jvm-options: [-Xmx512m, -XX:+UseSerialGC]
+ * lienthong.mail.system-sender: khong-tra-loi@baclieu.gov.vn
+ * lienthong.mail.tls: {enabled: true, bind-host: 127.0.0.1, public-host: mail.baclieu.gov.vn, imap-port: 1993,
+ *                      smtp-port: 1587, keystore: , keystore-password: }
+ * lienthong.mail.archive: {enabled: true, spool-dir: , interval: 5s}
  * </pre>
  *
  * @param enabled               false leaves mail out entirely (no James, no mail beans)
@@ -56,6 +61,11 @@ import org.springframework.validation.annotation.Validated;
  * @param stopTimeout           how long it gets to stop after SIGTERM before it is killed
  * @param maxRestartBackoff     the longest wait between two restarts of a James that keeps dying
  * @param maxMessageSize        the largest message SMTP accepts
+ * @param tls                   the client (Thunderbird) ports with TLS
+ * @param archive               the archive hook (spool of every mail James handles)
+ * @param systemSender          the address of {@link SystemMail} (reminders, invitations no official sends); empty
+ *                              means {@code khong-tra-loi@<default domain>}. Its domain is made a James domain; it
+ *                              has no account, so answers to it are refused
  */
 @Validated
 @ConfigurationProperties("lienthong.mail")
@@ -89,7 +99,73 @@ public record MailSettings(
         @NotNull @DefaultValue("180s") Duration startTimeout,
         @NotNull @DefaultValue("20s") Duration stopTimeout,
         @NotNull @DefaultValue("60s") Duration maxRestartBackoff,
-        @NotNull @DefaultValue("25MB") DataSize maxMessageSize) {
+        @NotNull @DefaultValue("25MB") DataSize maxMessageSize,
+        @DefaultValue("") String systemSender,
+        @Valid @DefaultValue Tls tls,
+        @Valid @DefaultValue Archive archive) {
+
+    public MailSettings {
+        tls = tls == null ? Tls.defaults() : tls;
+        archive = archive == null ? Archive.defaults() : archive;
+    }
+
+    /**
+     * The ports for mail clients (Thunderbird), separate from the app's own loopback ports: IMAP with implicit TLS and
+     * SMTP submission with STARTTLS required, plain-text logins only inside TLS, app passwords (see
+     * {@link AppPasswords}).
+     *
+     * @param enabled          false: no client ports (only the app reaches James)
+     * @param bindHost         where the client ports listen; {@code 0.0.0.0} to reach them from the office network
+     * @param publicHost       the server name clients use (shown on the settings page, in the certificate); empty
+     *                         means {@code bindHost}
+     * @param imapPort         IMAP over TLS (like 993)
+     * @param smtpPort         SMTP submission with STARTTLS (like 587)
+     * @param keystore         a PKCS12 keystore with the server's key and certificate; empty means a self-signed one
+     *                         generated into {@code <data>/james/keys/tls.p12} at first start
+     * @param keystorePassword its password (generated with the self-signed one)
+     */
+    public record Tls(
+            @DefaultValue("true") boolean enabled,
+            @NotBlank(message = "lienthong.mail.tls.bind-host không được để trống (must not be blank)")
+            @DefaultValue("127.0.0.1") String bindHost,
+            @DefaultValue("") String publicHost,
+            @Min(value = 1, message = "lienthong.mail.tls.imap-port phải từ 1 đến 65535 (must be 1-65535)")
+            @Max(value = 65535, message = "lienthong.mail.tls.imap-port phải từ 1 đến 65535 (must be 1-65535)")
+            @DefaultValue("1993") int imapPort,
+            @Min(value = 1, message = "lienthong.mail.tls.smtp-port phải từ 1 đến 65535 (must be 1-65535)")
+            @Max(value = 65535, message = "lienthong.mail.tls.smtp-port phải từ 1 đến 65535 (must be 1-65535)")
+            @DefaultValue("1587") int smtpPort,
+            @DefaultValue("") String keystore,
+            @DefaultValue("") String keystorePassword) {
+
+        public static Tls defaults() {
+            return new Tls(true, "127.0.0.1", "", 1993, 1587, "", "");
+        }
+
+        /** The name clients connect to. */
+        public String clientHost() {
+            return publicHost == null || publicHost.isBlank() ? bindHost : publicHost.strip();
+        }
+    }
+
+    /**
+     * The archive hook: James's {@code ArchiveSpoolMailet} writes every mail it handles into a spool folder, which the
+     * app indexes and empties.
+     *
+     * @param enabled  false: mail is not archived (the spool is neither written nor read)
+     * @param spoolDir the spool folder; empty means {@code <data>/james/var/archive-spool} (embedded). External mode:
+     *                 a folder the external James writes into and the app can read (see the README)
+     * @param interval how often the app looks into the spool (it also does at start)
+     */
+    public record Archive(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("") String spoolDir,
+            @NotNull @DefaultValue("5s") Duration interval) {
+
+        public static Archive defaults() {
+            return new Archive(true, "", Duration.ofSeconds(5));
+        }
+    }
 
     public enum Mode {
         /** A durable James in its own JVM, started, watched and stopped by the app, on loopback ports. */
@@ -105,6 +181,12 @@ public record MailSettings(
     /** James's administratorId; defaults to {@code lienthong-admin@<default domain>}. */
     public String administratorId() {
         return administrator == null || administrator.isBlank() ? "lienthong-admin@" + defaultDomain : administrator;
+    }
+
+    /** The system sender's address; defaults to {@code khong-tra-loi@<default domain>}. */
+    public String systemSenderAddress() {
+        return systemSender == null || systemSender.isBlank() ? "khong-tra-loi@" + defaultDomain
+                : systemSender.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** WebAdmin's base URL: as configured (external) or on {@code host:webadmin-port}. */
@@ -140,8 +222,22 @@ public record MailSettings(
         return administratorId().matches("[^@\\s]+@[^@\\s]+");
     }
 
-    @AssertTrue(message = "lienthong.mail.smtp-port, imap-port và webadmin-port phải khác nhau (must differ)")
+    @AssertTrue(message = "lienthong.mail.system-sender phải là một địa chỉ thư đầy đủ, ví dụ khong-tra-loi@baclieu.gov.vn "
+            + "(must be a full mail address)")
+    boolean isSystemSenderAnAddress() {
+        return systemSenderAddress().matches("[^@\\s]+@[a-z0-9.-]+");
+    }
+
+    @AssertTrue(message = "lienthong.mail.smtp-port, imap-port, webadmin-port, tls.imap-port và tls.smtp-port phải khác "
+            + "nhau (must differ)")
     boolean isPortsDistinct() {
-        return smtpPort != imapPort && smtpPort != webadminPort && imapPort != webadminPort;
+        java.util.Set<Integer> ports = new java.util.HashSet<>(List.of(smtpPort, imapPort, webadminPort));
+        return ports.size() == 3 && (!tls.enabled() || (ports.add(tls.imapPort()) && ports.add(tls.smtpPort())));
+    }
+
+    @AssertTrue(message = "lienthong.mail.tls.keystore-password là bắt buộc khi có lienthong.mail.tls.keystore "
+            + "(a configured keystore needs its password)")
+    boolean isKeystoreComplete() {
+        return tls.keystore().isBlank() || !tls.keystorePassword().isBlank();
     }
 }

@@ -1,6 +1,7 @@
 package vn.lienthong.mail;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The webmail's view of one official's mailbox. Every call names the signed-in official by username; the mailbox is
@@ -23,6 +24,20 @@ public interface Mailboxes {
 
     /** Page {@code page} (from 1) of the folder, newest (highest UID) first; fetches only that page's envelopes. */
     MessagePage list(String username, String folder, int page, int pageSize);
+
+    /**
+     * The conversation of the message: every message of Hộp thư đến, Đã gửi and {@code folder} with the same
+     * {@link MessageSummary#threadId()}, oldest first, the message itself included (each summary names its folder).
+     * A message without Message-ID, References or In-Reply-To is a conversation of its own.
+     */
+    List<MessageSummary> thread(String username, String folder, long uid);
+
+    /**
+     * Where the message with this Message-ID (with or without angle brackets) is in the official's mailbox: looked for
+     * in Hộp thư đến, Đã gửi, then the other folders, Thùng rác last. Empty when the official has no such message,
+     * e.g. a search hit for mail the official has since deleted for good.
+     */
+    Optional<MessageLocation> findByMessageId(String username, String messageId);
 
     /** The message, parsed, its HTML sanitised; marks it seen. */
     MailMessage read(String username, String folder, long uid);

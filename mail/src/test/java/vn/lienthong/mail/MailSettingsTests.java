@@ -31,7 +31,7 @@ class MailSettingsTests {
         MailSettings base = TestJames.settings();
         MailSettings open = new MailSettings(true, MailSettings.Mode.EMBEDDED, base.defaultDomain(), "0.0.0.0",
                 base.smtpPort(), base.imapPort(), base.webadminPort(), "", "", null, "", base.jvmOptions(), "",
-                base.startTimeout(), base.stopTimeout(), base.maxRestartBackoff(), base.maxMessageSize());
+                base.startTimeout(), base.stopTimeout(), base.maxRestartBackoff(), base.maxMessageSize(), "", null, null);
 
         assertThat(messages(validator.validate(open))).anyMatch(m -> m.contains("loopback"));
     }
@@ -41,7 +41,7 @@ class MailSettingsTests {
         MailSettings base = TestJames.settings();
         MailSettings incomplete = new MailSettings(true, MailSettings.Mode.EXTERNAL, base.defaultDomain(),
                 "mail.baclieu.gov.vn", 25, 143, 8000, "", "", null, "", base.jvmOptions(), "", base.startTimeout(),
-                base.stopTimeout(), base.maxRestartBackoff(), base.maxMessageSize());
+                base.stopTimeout(), base.maxRestartBackoff(), base.maxMessageSize(), "", null, null);
 
         assertThat(messages(validator.validate(incomplete))).anyMatch(m -> m.contains("webadmin-url"));
     }

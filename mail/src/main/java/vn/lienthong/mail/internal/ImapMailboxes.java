@@ -6,11 +6,16 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.mail.Address;
@@ -22,15 +27,20 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.search.HeaderTerm;
+import jakarta.mail.search.MessageIDTerm;
+import jakarta.mail.search.OrTerm;
+import jakarta.mail.search.SearchTerm;
 
 import org.eclipse.angus.mail.imap.AppendUID;
+import org.eclipse.angus.mail.imap.CopyUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.springframework.util.unit.DataSize;
 
 import vn.lienthong.mail.AttachmentContent;
@@ -38,6 +48,7 @@ import vn.lienthong.mail.Draft;
 import vn.lienthong.mail.MailFolder;
 import vn.lienthong.mail.MailMessage;
 import vn.lienthong.mail.MailboxException;
+import vn.lienthong.mail.MessageLocation;
 import vn.lienthong.mail.Mailboxes;
 import vn.lienthong.mail.MessagePage;
 import vn.lienthong.mail.MessageSummary;
@@ -47,7 +58,7 @@ import vn.lienthong.mail.MessageSummary;
  * official (SASL PLAIN with an authorisation identity) and closes it again. James confines such a session to the
  * official's own namespace, and folder names of other namespaces ({@code #...}) are refused here too.
  */
-public class ImapMailboxes implements Mailboxes {
+public class ImapMailboxes implements Mailboxes, AutoCloseable {
 
     private static final Map<String, String> SPECIAL = Map.of(INBOX, "Hộp thư đến", SENT, "Đã gửi",
             DRAFTS, "Thư nháp", TRASH, "Thùng rác");
@@ -55,8 +66,19 @@ public class ImapMailboxes implements Mailboxes {
     private static final int MAX_PAGE_SIZE = 200;
 
     private static final DataSize DEFAULT_MAX_MESSAGE_SIZE = DataSize.ofMegabytes(25);
+    /** What a list line needs: envelope, flags, size, UID and the References header (for the thread id). */
+    private static final FetchProfile SUMMARY = new FetchProfile();
 
-    private final JamesConnection james;
+    static {
+        SUMMARY.add(FetchProfile.Item.ENVELOPE);
+        SUMMARY.add(FetchProfile.Item.FLAGS);
+        SUMMARY.add(FetchProfile.Item.SIZE);
+        SUMMARY.add(UIDFolder.FetchProfileItem.UID);
+        SUMMARY.add("References");
+    }
+
+    private final ImapSessions sessions;
+    private final SmtpSubmission submission;
     private final Function<String, Optional<String>> addressOfUsername;
     private final DataSize maxMessageSize;
 
@@ -72,7 +94,8 @@ public class ImapMailboxes implements Mailboxes {
      */
     public ImapMailboxes(JamesConnection james, Function<String, Optional<String>> addressOfUsername,
                          DataSize maxMessageSize) {
-        this.james = james;
+        this.sessions = new ImapSessions(james);
+        this.submission = new SmtpSubmission(james);
         this.addressOfUsername = addressOfUsername;
         this.maxMessageSize = maxMessageSize;
     }
@@ -105,28 +128,93 @@ public class ImapMailboxes implements Mailboxes {
         }
         return withStore(username, store -> {
             Folder folder = open(store, folderName, Folder.READ_ONLY);
-            try {
-                int total = folder.getMessageCount();
-                // Sequence numbers follow UID order: the newest page is at the end; fetch only its range.
-                int last = total - (page - 1) * pageSize;
-                int first = Math.max(1, last - pageSize + 1);
-                List<MessageSummary> summaries = new ArrayList<>();
-                if (last >= 1) {
-                    Message[] messages = folder.getMessages(first, last);
-                    FetchProfile profile = new FetchProfile();
-                    profile.add(FetchProfile.Item.ENVELOPE);
-                    profile.add(FetchProfile.Item.FLAGS);
-                    profile.add(FetchProfile.Item.SIZE);
-                    profile.add(UIDFolder.FetchProfileItem.UID);
-                    folder.fetch(messages, profile);
-                    for (int i = messages.length - 1; i >= 0; i--) {
-                        summaries.add(summary((UIDFolder) folder, messages[i]));
+            int total = folder.getMessageCount();
+            // Sequence numbers follow UID order: the newest page is at the end; fetch only its range.
+            int last = total - (page - 1) * pageSize;
+            int first = Math.max(1, last - pageSize + 1);
+            List<MessageSummary> summaries = new ArrayList<>();
+            if (last >= 1) {
+                Message[] messages = folder.getMessages(first, last);
+                folder.fetch(messages, SUMMARY);
+                for (int i = messages.length - 1; i >= 0; i--) {
+                    summaries.add(summary(folder, messages[i]));
+                }
+            }
+            return new MessagePage(folderName, page, pageSize, total, summaries);
+        });
+    }
+
+    @Override
+    public List<MessageSummary> thread(String username, String folderName, long uid) {
+        return withStore(username, store -> {
+            MessageSummary self;
+            Folder folder = open(store, folderName, Folder.READ_ONLY);
+            Message message = message(folder, uid);
+            folder.fetch(new Message[] {message}, SUMMARY);
+            self = summary(folder, message);
+            if (self.threadId() == null) {
+                return List.of(self);
+            }
+            // Per folder/UID: the summary and its depth (how many ids its References hold), which orders messages of
+            // the same second: a reply always comes after what it answers.
+            Map<String, MessageSummary> found = new LinkedHashMap<>();
+            Map<String, Integer> depth = new HashMap<>();
+            Set<String> folders = new LinkedHashSet<>(List.of(INBOX, SENT, folderName));
+            // James's index splits header values at spaces and matches prefixes, so ids are searched as "<id>".
+            String bracketed = MessageIds.bracketed(self.threadId());
+            SearchTerm term = new OrTerm(new SearchTerm[] {new MessageIDTerm(bracketed),
+                    new HeaderTerm("References", bracketed), new HeaderTerm("In-Reply-To", bracketed)});
+            for (String name : folders) {
+                Folder other = open(store, name, Folder.READ_ONLY);
+                Message[] matches = other.search(term);
+                other.fetch(matches, SUMMARY);
+                for (Message match : matches) {
+                    MessageSummary summary = summary(other, match);
+                    String key = name + "/" + summary.uid();
+                    if (self.threadId().equals(summary.threadId()) && !found.containsKey(key)) {
+                        found.put(key, summary);
+                        depth.put(key, MessageIds.all(((MimeMessage) match).getHeader("References", " ")).size());
                     }
                 }
-                return new MessagePage(folderName, page, pageSize, total, summaries);
-            } finally {
-                folder.close(false);
             }
+            found.putIfAbsent(folderName + "/" + uid, self);
+            List<MessageSummary> thread = new ArrayList<>(found.values());
+            thread.sort(Comparator.comparing(MessageSummary::date, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(summary -> depth.getOrDefault(summary.folder() + "/" + summary.uid(), 0))
+                    .thenComparing(MessageSummary::uid));
+            return thread;
+        });
+    }
+
+    @Override
+    public Optional<MessageLocation> findByMessageId(String username, String messageId) {
+        String id = MessageIds.normalise(messageId);
+        if (id == null) {
+            return Optional.empty();
+        }
+        return withStore(username, store -> {
+            List<String> order = new ArrayList<>(List.of(INBOX, SENT));
+            for (Folder folder : store.getDefaultFolder().list("*")) {
+                String name = folder.getFullName();
+                if (!order.contains(name) && !TRASH.equals(name) && (folder.getType() & Folder.HOLDS_MESSAGES) != 0) {
+                    order.add(name);
+                }
+            }
+            order.add(TRASH);
+            for (String name : order) {
+                Folder folder = store.getFolder(name);
+                if (!folder.exists()) {
+                    continue;
+                }
+                folder = store.select(folder, Folder.READ_ONLY);
+                for (Message match : folder.search(new MessageIDTerm(MessageIds.bracketed(id)))) {
+                    // SEARCH matches substrings: keep only the exact id.
+                    if (id.equals(MessageIds.normalise(((MimeMessage) match).getMessageID()))) {
+                        return Optional.of(new MessageLocation(name, ((UIDFolder) folder).getUID(match)));
+                    }
+                }
+            }
+            return Optional.<MessageLocation>empty();
         });
     }
 
@@ -134,14 +222,10 @@ public class ImapMailboxes implements Mailboxes {
     public MailMessage read(String username, String folderName, long uid) {
         return withStore(username, store -> {
             Folder folder = open(store, folderName, Folder.READ_WRITE);
-            try {
-                Message message = message(folder, uid);
-                MimeMessage copy = new MimeMessage((MimeMessage) message); // the whole message, once
-                message.setFlag(Flags.Flag.SEEN, true);
-                return MimeReader.read(uid, folderName, copy);
-            } finally {
-                folder.close(false);
-            }
+            Message message = message(folder, uid);
+            MimeMessage copy = new MimeMessage((MimeMessage) message); // the whole message, once
+            message.setFlag(Flags.Flag.SEEN, true);
+            return MimeReader.read(uid, folderName, copy);
         });
     }
 
@@ -149,21 +233,17 @@ public class ImapMailboxes implements Mailboxes {
     public AttachmentContent attachment(String username, String folderName, long uid, String partId) {
         return withStore(username, store -> {
             Folder folder = open(store, folderName, Folder.READ_ONLY);
-            try {
-                MimeMessage copy = new MimeMessage((MimeMessage) message(folder, uid));
-                Part part = MimeReader.part(copy, partId)
-                        .orElseThrow(() -> new MailboxException("Không có tệp đính kèm " + partId
-                                + " trong thư này (no such attachment)"));
-                try (InputStream in = part.getInputStream()) {
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    in.transferTo(bytes);
-                    String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
-                    return new AttachmentContent(MimeReader.fileName(part), type, bytes.toByteArray());
-                } catch (IOException e) {
-                    throw new MailboxException("Không đọc được tệp đính kèm (could not read the attachment)", e);
-                }
-            } finally {
-                folder.close(false);
+            MimeMessage copy = new MimeMessage((MimeMessage) message(folder, uid));
+            Part part = MimeReader.part(copy, partId)
+                    .orElseThrow(() -> new MailboxException("Không có tệp đính kèm " + partId
+                            + " trong thư này (no such attachment)"));
+            try (InputStream in = part.getInputStream()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                in.transferTo(bytes);
+                String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+                return new AttachmentContent(MimeReader.fileName(part), type, bytes.toByteArray());
+            } catch (IOException e) {
+                throw new MailboxException("Không đọc được tệp đính kèm (could not read the attachment)", e);
             }
         });
     }
@@ -181,12 +261,8 @@ public class ImapMailboxes implements Mailboxes {
     private void setFlag(String username, String folderName, long uid, Flags.Flag flag, boolean value) {
         withStore(username, store -> {
             Folder folder = open(store, folderName, Folder.READ_WRITE);
-            try {
-                message(folder, uid).setFlag(flag, value);
-                return null;
-            } finally {
-                folder.close(false);
-            }
+            message(folder, uid).setFlag(flag, value);
+            return null;
         });
     }
 
@@ -195,7 +271,8 @@ public class ImapMailboxes implements Mailboxes {
         return withStore(username, store -> moveNow(store, folderName, uid, targetFolder));
     }
 
-    private long moveNow(Store store, String folderName, long uid, String targetFolder) throws MessagingException {
+    private long moveNow(ImapSessions.ImapSession store, String folderName, long uid, String targetFolder)
+            throws MessagingException {
         checkName(targetFolder);
         Folder target = SPECIAL.containsKey(targetFolder) ? ensureFolder(store, targetFolder)
                 : store.getFolder(targetFolder);
@@ -203,13 +280,14 @@ public class ImapMailboxes implements Mailboxes {
             throw new MailboxException("Không có thư mục “" + targetFolder + "” (no such folder)");
         }
         IMAPFolder folder = (IMAPFolder) open(store, folderName, Folder.READ_WRITE);
-        try {
-            Message message = message(folder, uid);
-            AppendUID[] moved = folder.moveUIDMessages(new Message[] {message}, target);
-            return moved != null && moved.length == 1 && moved[0] != null ? moved[0].uid : -1;
-        } finally {
-            folder.close(false);
-        }
+        int number = message(folder, uid).getMessageNumber();
+        // Not moveUIDMessages: James 3.8.1 answers MOVE with sequence numbers where COPYUID's source UIDs belong,
+        // and Angus then fetches those "UIDs" from the source folder (BAD, or the wrong message). Only the
+        // destination UIDs of the answer are right, and they are all we need.
+        CopyUID moved = (CopyUID) folder.doCommand(protocol -> protocol.moveuid(number, number,
+                target.getFullName()));
+        store.unselect(); // its numbering still holds the moved message: select it afresh next time
+        return moved != null && moved.dst != null && moved.dst.length > 0 ? moved.dst[0].start : -1;
     }
 
     @Override
@@ -219,14 +297,11 @@ public class ImapMailboxes implements Mailboxes {
                 return moveNow(store, folderName, uid, TRASH);
             }
             IMAPFolder trash = (IMAPFolder) open(store, TRASH, Folder.READ_WRITE);
-            try {
-                Message message = message(trash, uid);
-                message.setFlag(Flags.Flag.DELETED, true);
-                trash.expunge(new Message[] {message}); // UID EXPUNGE: only this message
-                return null;
-            } finally {
-                trash.close(false);
-            }
+            Message message = message(trash, uid);
+            message.setFlag(Flags.Flag.DELETED, true);
+            trash.expunge(new Message[] {message}); // UID EXPUNGE: only this message
+            store.unselect();
+            return null;
         });
     }
 
@@ -235,13 +310,11 @@ public class ImapMailboxes implements Mailboxes {
         return withStore(username, store -> {
             ensureFolder(store, TRASH);
             Folder trash = open(store, TRASH, Folder.READ_WRITE);
-            try {
-                Message[] messages = trash.getMessages();
-                trash.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
-                return trash.expunge().length;
-            } finally {
-                trash.close(false);
-            }
+            Message[] messages = trash.getMessages();
+            trash.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+            int removed = trash.expunge().length;
+            store.unselect();
+            return removed;
         });
     }
 
@@ -250,11 +323,11 @@ public class ImapMailboxes implements Mailboxes {
     @Override
     public void send(String username, Draft draft) {
         withStore(username, (store, address) -> {
-            Session session = Session.getInstance(smtpProperties(address));
+            Session session = submission.session(address);
             MimeMessage message = MailComposer.compose(session, address, draft, thread(store, draft.inReplyTo()));
             Address[] recipients = MailComposer.recipients(message);
             checkSize(message);
-            submit(session, message, recipients);
+            submission.submit(address, message, recipients);
             try {
                 message.setFlags(new Flags(Flags.Flag.SEEN), true);
                 ensureFolder(store, SENT).appendMessages(new Message[] {message});
@@ -275,7 +348,7 @@ public class ImapMailboxes implements Mailboxes {
     @Override
     public long saveDraft(String username, Draft draft) {
         return withStore(username, (store, address) -> {
-            Session session = Session.getInstance(smtpProperties(address));
+            Session session = submission.session(address);
             MimeMessage message = MailComposer.compose(session, address, draft, thread(store, draft.inReplyTo()));
             checkSize(message);
             Flags flags = new Flags(Flags.Flag.DRAFT);
@@ -295,13 +368,9 @@ public class ImapMailboxes implements Mailboxes {
     public Draft replyTemplate(String username, String folderName, long uid, boolean all) {
         return withStore(username, (store, address) -> {
             Folder folder = open(store, folderName, Folder.READ_ONLY);
-            try {
-                MimeMessage copy = new MimeMessage((MimeMessage) message(folder, uid));
-                MailMessage original = MimeReader.read(uid, folderName, copy);
-                return MailComposer.reply(original, copy, address, new Draft.MessageRef(folderName, uid), all);
-            } finally {
-                folder.close(false);
-            }
+            MimeMessage copy = new MimeMessage((MimeMessage) message(folder, uid));
+            MailMessage original = MimeReader.read(uid, folderName, copy);
+            return MailComposer.reply(original, copy, address, new Draft.MessageRef(folderName, uid), all);
         });
     }
 
@@ -309,124 +378,76 @@ public class ImapMailboxes implements Mailboxes {
     public Draft forwardTemplate(String username, String folderName, long uid) {
         return withStore(username, (store, address) -> {
             Folder folder = open(store, folderName, Folder.READ_ONLY);
-            try {
-                MimeMessage copy = new MimeMessage((MimeMessage) message(folder, uid));
-                MailMessage original = MimeReader.read(uid, folderName, copy);
-                List<Draft.Attachment> attachments = new ArrayList<>();
-                for (MailMessage.Attachment attachment : original.attachments()) {
-                    Part part = MimeReader.part(copy, attachment.partId()).orElseThrow();
-                    try (InputStream in = part.getInputStream()) {
-                        attachments.add(new Draft.Attachment(attachment.fileName(), attachment.contentType(),
-                                in.readAllBytes()));
-                    } catch (IOException e) {
-                        throw new MailboxException("Không đọc được tệp đính kèm (could not read the attachment)", e);
-                    }
+            MimeMessage copy = new MimeMessage((MimeMessage) message(folder, uid));
+            MailMessage original = MimeReader.read(uid, folderName, copy);
+            List<Draft.Attachment> attachments = new ArrayList<>();
+            for (MailMessage.Attachment attachment : original.attachments()) {
+                Part part = MimeReader.part(copy, attachment.partId()).orElseThrow();
+                try (InputStream in = part.getInputStream()) {
+                    attachments.add(new Draft.Attachment(attachment.fileName(), attachment.contentType(),
+                            in.readAllBytes()));
+                } catch (IOException e) {
+                    throw new MailboxException("Không đọc được tệp đính kèm (could not read the attachment)", e);
                 }
-                return MailComposer.forward(original, attachments);
-            } finally {
-                folder.close(false);
             }
+            return MailComposer.forward(original, attachments);
         });
     }
 
     private void checkSize(MimeMessage message) throws MessagingException {
-        long size = MailComposer.size(message);
-        if (size > maxMessageSize.toBytes()) {
-            throw new MailboxException("Thư quá lớn: " + megabytes(size) + " MB, tối đa " + megabytes(
-                    maxMessageSize.toBytes()) + " MB. Hãy bớt hoặc thu nhỏ tệp đính kèm (the message is larger than "
-                    + "the limit)");
-        }
+        MailComposer.checkSize(message, maxMessageSize);
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0)).replace('.', ',');
-    }
-
-    /**
-     * SMTP submission as James's administrator, with the official's own address as envelope and From: James 3.8.1's
-     * AUTH PLAIN ignores an authorisation identity, so the app cannot act for the official there as it does over
-     * IMAP. The address comes from the signed-in username, never from the caller, and James's submission hook lets
-     * only the administrator (and the address's own account) use it.
-     */
-    private void submit(Session session, MimeMessage message, Address[] recipients) {
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect(james.host(), james.smtpPort(), james.administrator(), james.administratorPassword());
-            transport.sendMessage(message, recipients);
-        } catch (MessagingException e) {
-            throw new MailboxException("Không gửi được thư: " + e.getMessage() + " (the message could not be sent)",
-                    e);
-        }
-    }
-
-    private Properties smtpProperties(String address) {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", james.host());
-        properties.put("mail.smtp.port", Integer.toString(james.smtpPort()));
-        properties.put("mail.smtp.auth", "true");
-        properties.put("mail.smtp.auth.mechanisms", "PLAIN");
-        properties.put("mail.smtp.from", address);
-        properties.put("mail.smtp.connectiontimeout", "5000");
-        properties.put("mail.smtp.timeout", "60000");
-        properties.put("mail.host", address.substring(address.indexOf('@') + 1)); // Message-ID's domain
-        return properties;
-    }
-
-    private static MailComposer.Thread thread(Store store, Draft.MessageRef ref) throws MessagingException {
+    private static MailComposer.Thread thread(ImapSessions.ImapSession store, Draft.MessageRef ref) throws MessagingException {
         if (ref == null) {
             return null;
         }
         Folder folder = open(store, ref.folder(), Folder.READ_ONLY);
-        try {
-            Message original = message(folder, ref.uid());
-            String[] references = original.getHeader("References");
-            return new MailComposer.Thread(((MimeMessage) original).getMessageID(),
-                    references == null ? null : ImapMailboxes.unfold(String.join(" ", references)));
-        } finally {
-            folder.close(false);
-        }
+        Message original = message(folder, ref.uid());
+        String[] references = original.getHeader("References");
+        return new MailComposer.Thread(((MimeMessage) original).getMessageID(),
+                references == null ? null : ImapMailboxes.unfold(String.join(" ", references)));
     }
 
     private static String unfold(String header) {
         return header.replaceAll("\\s+", " ").strip();
     }
 
-    private static void markAnswered(Store store, Draft.MessageRef ref) throws MessagingException {
+    private static void markAnswered(ImapSessions.ImapSession store, Draft.MessageRef ref) throws MessagingException {
         Folder folder = open(store, ref.folder(), Folder.READ_WRITE);
-        try {
-            Message original = ((UIDFolder) folder).getMessageByUID(ref.uid());
-            if (original != null && !original.isExpunged()) {
-                original.setFlag(Flags.Flag.ANSWERED, true);
-            }
-        } finally {
-            folder.close(false);
+        Message original = ((UIDFolder) folder).getMessageByUID(ref.uid());
+        if (original != null && !original.isExpunged()) {
+            original.setFlag(Flags.Flag.ANSWERED, true);
         }
     }
 
-    private static void removeDraft(Store store, long uid) throws MessagingException {
+    private static void removeDraft(ImapSessions.ImapSession store, long uid) throws MessagingException {
         IMAPFolder drafts = (IMAPFolder) open(store, DRAFTS, Folder.READ_WRITE);
-        try {
-            Message old = drafts.getMessageByUID(uid);
-            if (old != null && !old.isExpunged()) {
-                old.setFlag(Flags.Flag.DELETED, true);
-                drafts.expunge(new Message[] {old}); // UID EXPUNGE: only this draft
-            }
-        } finally {
-            drafts.close(false);
+        Message old = drafts.getMessageByUID(uid);
+        if (old != null && !old.isExpunged()) {
+            old.setFlag(Flags.Flag.DELETED, true);
+            drafts.expunge(new Message[] {old}); // UID EXPUNGE: only this draft
+            store.unselect();
         }
     }
 
     // ------------------------------------------------------------------ plumbing
 
-    private static MessageSummary summary(UIDFolder folder, Message message) throws MessagingException {
+    private static MessageSummary summary(Folder folder, Message message) throws MessagingException {
         Flags flags = message.getFlags();
         Address[] from = message.getFrom();
         Address[] to = message.getRecipients(Message.RecipientType.TO);
-        return new MessageSummary(folder.getUID(message),
+        MimeMessage mime = (MimeMessage) message;
+        String inReplyTo = message instanceof IMAPMessage imap ? imap.getInReplyTo()
+                : mime.getHeader("In-Reply-To", " ");
+        return new MessageSummary(((UIDFolder) folder).getUID(message),
                 from == null || from.length == 0 ? "" : MimeReader.display(from[0]),
                 to == null ? List.of() : Arrays.stream(to).map(MimeReader::display).toList(),
                 message.getSubject() == null ? "" : message.getSubject(),
                 instant(message), message.getSize(), flags.contains(Flags.Flag.SEEN),
-                flags.contains(Flags.Flag.FLAGGED), flags.contains(Flags.Flag.ANSWERED));
+                flags.contains(Flags.Flag.FLAGGED), flags.contains(Flags.Flag.ANSWERED),
+                MessageIds.threadId(mime.getMessageID(), inReplyTo, mime.getHeader("References", " ")),
+                folder.getFullName());
     }
 
     static Instant instant(Message message) throws MessagingException {
@@ -442,22 +463,24 @@ public class ImapMailboxes implements Mailboxes {
         return message;
     }
 
-    private static Folder open(Store store, String name, int mode) throws MessagingException {
+    /** The folder, selected in the session (kept selected for the next call). */
+    private static Folder open(ImapSessions.ImapSession store, String name, int mode) throws MessagingException {
         checkName(name);
         Folder folder = SPECIAL.containsKey(name) ? ensureFolder(store, name) : store.getFolder(name);
         if (!folder.exists()) {
             throw new MailboxException("Không có thư mục “" + name + "” (no such folder)");
         }
-        folder.open(mode);
-        return folder;
+        return store.select(folder, mode);
     }
 
-    private static Folder ensureFolder(Store store, String name) throws MessagingException {
+    /** A special folder, created on first use (its existence is remembered by the session). */
+    private static Folder ensureFolder(ImapSessions.ImapSession store, String name) throws MessagingException {
         Folder folder = store.getFolder(name);
-        if (!folder.exists()) {
+        if (!store.knownToExist(name) && !folder.exists()) {
             folder.create(Folder.HOLDS_MESSAGES);
             folder.setSubscribed(true);
         }
+        store.existsNow(name);
         return folder;
     }
 
@@ -470,11 +493,11 @@ public class ImapMailboxes implements Mailboxes {
     }
 
     private interface StoreWork<T> {
-        T run(Store store) throws MessagingException;
+        T run(ImapSessions.ImapSession store) throws MessagingException;
     }
 
     private interface AddressedWork<T> {
-        T run(Store store, String address) throws MessagingException;
+        T run(ImapSessions.ImapSession store, String address) throws MessagingException;
     }
 
     private <T> T withStore(String username, StoreWork<T> work) {
@@ -487,24 +510,20 @@ public class ImapMailboxes implements Mailboxes {
         if (address == null) {
             throw new MailboxException("Không có hộp thư cho người dùng này (no mailbox for this user)");
         }
-        Properties properties = new Properties();
-        properties.put("mail.imap.host", james.host());
-        properties.put("mail.imap.port", Integer.toString(james.imapPort()));
-        properties.put("mail.imap.connectiontimeout", "5000");
-        properties.put("mail.imap.timeout", "30000");
-        properties.put("mail.imap.sasl.enable", "true");
-        properties.put("mail.imap.sasl.mechanisms", "PLAIN");
-        properties.put("mail.imap.sasl.authorizationid", address);
-        properties.put("mail.mime.decodetext.strict", "false");
-        try (Store store = Session.getInstance(properties).getStore("imap")) {
-            store.connect(james.host(), james.imapPort(), james.administrator(), james.administratorPassword());
-            return work.run(store, address);
+        try {
+            return sessions.run(address, session -> work.run(session, address));
         } catch (MailboxException e) {
             throw e;
         } catch (MessagingException e) {
             throw new MailboxException("Không truy cập được hộp thư: " + e.getMessage()
                     + " (the mailbox could not be reached)", e);
         }
+    }
+
+    /** Closes the IMAP sessions kept for reuse. */
+    @Override
+    public void close() {
+        sessions.close();
     }
 
     static String decode(String text) {

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import vn.lienthong.mail.MailSettings;
 
@@ -29,9 +32,14 @@ final class JamesConf {
     private JamesConf() {
     }
 
-    static void write(Path workDir, MailSettings settings, JamesKeys keys) {
+    /**
+     * @param keystore     the client ports' keystore; {@code null} leaves the client (TLS) ports out
+     * @param archiveSpool the archive spool folder; {@code null} leaves the archive mailet out
+     */
+    static void write(Path workDir, MailSettings settings, JamesKeys keys, JamesTls.Keystore keystore,
+                      Path archiveSpool) {
         Path conf = workDir.resolve("conf");
-        Map<String, String> values = Map.of(
+        Map<String, String> values = new HashMap<>(Map.of(
                 "@@BIND_HOST@@", settings.host(),
                 "@@SMTP_PORT@@", Integer.toString(settings.smtpPort()),
                 "@@IMAP_PORT@@", Integer.toString(settings.imapPort()),
@@ -40,22 +48,54 @@ final class JamesConf {
                 "@@DEFAULT_DOMAIN@@", settings.defaultDomain(),
                 "@@ADMIN_ID@@", settings.administratorId(),
                 "@@POSTMASTER@@", "postmaster@" + settings.defaultDomain(),
-                "@@MAX_MESSAGE_KB@@", Long.toString(settings.maxMessageSize().toKilobytes()));
+                "@@MAX_MESSAGE_KB@@", Long.toString(settings.maxMessageSize().toKilobytes())));
+        if (keystore != null) {
+            values.put("@@TLS_BIND_HOST@@", settings.tls().bindHost());
+            values.put("@@TLS_SMTP_PORT@@", Integer.toString(settings.tls().smtpPort()));
+            values.put("@@TLS_IMAP_PORT@@", Integer.toString(settings.tls().imapPort()));
+            values.put("@@TLS_KEYSTORE@@", "file://" + keystore.file().toAbsolutePath().toString().replace('\\', '/'));
+            values.put("@@TLS_SECRET@@", keystore.password());
+        }
+        if (archiveSpool != null) {
+            values.put("@@ARCHIVE_SPOOL@@", archiveSpool.toAbsolutePath().toString());
+        }
         try {
             Files.createDirectories(conf);
             for (String name : FILES) {
-                String text = template(name);
+                String text = section(section(template(name), "TLS", keystore != null), "ARCHIVE",
+                        archiveSpool != null);
                 for (Map.Entry<String, String> value : values.entrySet()) {
                     text = text.replace(value.getKey(), xmlEscape(value.getValue()));
                 }
                 Files.writeString(conf.resolve(name), text);
             }
             Files.writeString(conf.resolve("jwt_publickey"), keys.publicKeyPem());
+            restrict(conf.resolve("smtpserver.xml"));
+            restrict(conf.resolve("imapserver.xml"));
             for (String name : NOT_WIRED) {
                 Files.deleteIfExists(conf.resolve(name));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Không ghi được cấu hình James vào " + conf + " (cannot write James's conf)", e);
+        }
+    }
+
+    /** Keeps or drops the text between {@code <!--@@NAME_BEGIN@@-->} and {@code <!--@@NAME_END@@-->}. */
+    static String section(String text, String name, boolean keep) {
+        String begin = "<!--@@" + name + "_BEGIN@@-->";
+        String end = "<!--@@" + name + "_END@@-->";
+        if (keep) {
+            return text.replace(begin, "").replace(end, "");
+        }
+        return text.replaceAll("(?s)[ \\t]*" + Pattern.quote(begin) + ".*?" + Pattern.quote(end) + "\\R?", "");
+    }
+
+    /** The keystore's password is in these files: owner only. */
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data folder's own permissions apply.
         }
     }
 

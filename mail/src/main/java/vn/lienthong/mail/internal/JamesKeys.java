@@ -112,7 +112,7 @@ public final class JamesKeys {
         }
     }
 
-    private static void writeSecret(Path file, String content) throws IOException {
+    static void writeSecret(Path file, String content) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, content);
         try {

@@ -14,11 +14,16 @@ public final class JamesServer {
     private final JamesConnection connection;
     private final WebAdminClient administration;
     private final JamesSupervisor supervisor;
+    private final JamesTls.Keystore keystore;
+    private final Path archiveSpool;
 
-    private JamesServer(JamesConnection connection, WebAdminClient administration, JamesSupervisor supervisor) {
+    private JamesServer(JamesConnection connection, WebAdminClient administration, JamesSupervisor supervisor,
+                        JamesTls.Keystore keystore, Path archiveSpool) {
         this.connection = connection;
         this.administration = administration;
         this.supervisor = supervisor;
+        this.keystore = keystore;
+        this.archiveSpool = archiveSpool;
     }
 
     /**
@@ -33,16 +38,24 @@ public final class JamesServer {
                 settings.webadminBaseUrl(), settings.administratorId(), password);
         WebAdminClient client = new WebAdminClient(connection,
                 settings.webadminToken().isBlank() ? keys::adminToken : settings::webadminToken);
+        Path archiveSpool = !settings.archive().enabled() ? null
+                : settings.archive().spoolDir().isBlank() ? home.resolve("var/archive-spool")
+                : Path.of(settings.archive().spoolDir()).toAbsolutePath().normalize();
         JamesSupervisor supervisor = null;
+        JamesTls.Keystore keystore = null;
         if (settings.embedded()) {
-            supervisor = new JamesSupervisor(settings, home, keys, () -> {
-                // At every (re)start: the administrator the webmail acts through exists, with our password.
+            keystore = settings.tls().enabled() ? JamesTls.prepare(settings.tls(), home.resolve("keys")) : null;
+            supervisor = new JamesSupervisor(settings, home, keys, keystore, archiveSpool, () -> {
+                // At every (re)start: the administrator the webmail acts through exists, with our password, and the
+                // system sender's domain is local (so that the submission hook lets the administrator use it).
                 String domain = settings.administratorId().substring(settings.administratorId().indexOf('@') + 1);
                 client.addDomain(domain);
                 client.setPassword(settings.administratorId(), password);
+                String system = settings.systemSenderAddress();
+                client.addDomain(system.substring(system.indexOf('@') + 1));
             });
         }
-        return new JamesServer(connection, client, supervisor);
+        return new JamesServer(connection, client, supervisor, keystore, archiveSpool);
     }
 
     public JamesConnection connection() {
@@ -51,6 +64,16 @@ public final class JamesServer {
 
     public WebAdminClient administration() {
         return administration;
+    }
+
+    /** The client ports' keystore (embedded James with TLS on); empty otherwise. */
+    Optional<JamesTls.Keystore> keystore() {
+        return Optional.ofNullable(keystore);
+    }
+
+    /** Where James spools mail for the archive; empty when the archive hook is off. */
+    public Optional<Path> archiveSpool() {
+        return Optional.ofNullable(archiveSpool);
     }
 
     /** The supervisor of the embedded James; empty for an external one. */

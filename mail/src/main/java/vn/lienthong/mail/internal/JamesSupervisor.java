@@ -39,6 +39,8 @@ public class JamesSupervisor implements SmartLifecycle {
     private final MailSettings settings;
     private final Path workDir;
     private final JamesKeys keys;
+    private final JamesTls.Keystore keystore;
+    private final Path archiveSpool;
     private final Runnable afterStart;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ReentrantLock lock = new ReentrantLock();
@@ -51,12 +53,17 @@ public class JamesSupervisor implements SmartLifecycle {
     private Thread watcher;
 
     /**
-     * @param afterStart run once James is healthy, at every (re)start: e.g. making sure the administrator exists
+     * @param keystore     the client ports' keystore, or {@code null} for no client ports
+     * @param archiveSpool where James spools mail for the archive, or {@code null} for no archive hook
+     * @param afterStart   run once James is healthy, at every (re)start: e.g. making sure the administrator exists
      */
-    public JamesSupervisor(MailSettings settings, Path workDir, JamesKeys keys, Runnable afterStart) {
+    JamesSupervisor(MailSettings settings, Path workDir, JamesKeys keys, JamesTls.Keystore keystore,
+                    Path archiveSpool, Runnable afterStart) {
         this.settings = settings;
         this.workDir = workDir.toAbsolutePath().normalize();
         this.keys = keys;
+        this.keystore = keystore;
+        this.archiveSpool = archiveSpool;
         this.afterStart = afterStart;
     }
 
@@ -145,7 +152,7 @@ public class JamesSupervisor implements SmartLifecycle {
 
     private void launchAndAwait() {
         JamesRuntime runtime = JamesRuntime.extract(workDir.resolve("runtime"));
-        JamesConf.write(workDir, settings, keys);
+        JamesConf.write(workDir, settings, keys, keystore, archiveSpool);
         Instant started = Instant.now();
         Process child = launch(runtime);
         process = child;

@@ -3,6 +3,7 @@ package vn.lienthong.mail.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,9 +27,12 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jsoup.Jsoup;
+import org.springframework.util.unit.DataSize;
 import org.jsoup.nodes.Entities;
 
+import vn.lienthong.mail.CalendarPart;
 import vn.lienthong.mail.Draft;
 import vn.lienthong.mail.MailMessage;
 import vn.lienthong.mail.MailboxException;
@@ -55,7 +59,7 @@ final class MailComposer {
     }
 
     static MimeMessage compose(Session session, String from, Draft draft, Thread thread) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+        MimeMessage message = new SMTPMessage(session); // the envelope sender is set when it is submitted
         message.setFrom(new InternetAddress(from));
         setRecipients(message, Message.RecipientType.TO, draft.to());
         setRecipients(message, Message.RecipientType.CC, draft.cc());
@@ -69,13 +73,16 @@ final class MailComposer {
             message.setHeader("References", MimeFold.fold(references));
         }
         MimeBodyPart body = body(draft);
-        if (draft.attachments().isEmpty()) {
+        if (draft.attachments().isEmpty() && draft.calendar() == null) {
             setBody(message, body);
         } else {
             MimeMultipart mixed = new MimeMultipart("mixed");
             mixed.addBodyPart(body);
             for (Draft.Attachment attachment : draft.attachments()) {
                 mixed.addBodyPart(attachment(attachment));
+            }
+            if (draft.calendar() != null) {
+                mixed.addBodyPart(icsFile(draft.calendar()));
             }
             message.setContent(mixed);
         }
@@ -107,6 +114,19 @@ final class MailComposer {
             throw new MessagingException("Could not measure the message", e);
         }
         return counter.count;
+    }
+
+    /** Refuses, in Vietnamese, a message larger than {@code max} (James's SMTP limit) before it is sent or saved. */
+    static void checkSize(MimeMessage message, DataSize max) throws MessagingException {
+        long size = size(message);
+        if (size > max.toBytes()) {
+            throw new MailboxException("Thư quá lớn: " + megabytes(size) + " MB, tối đa " + megabytes(max.toBytes())
+                    + " MB. Hãy bớt hoặc thu nhỏ tệp đính kèm (the message is larger than the limit)");
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0)).replace('.', ',');
     }
 
     // ------------------------------------------------------------------ templates
@@ -167,22 +187,54 @@ final class MailComposer {
         return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
+    /**
+     * The body: text alone, or multipart/alternative of text, HTML (when there is HTML) and, for an iMIP message,
+     * the calendar ({@code text/calendar; method=...}), last because it is the richest form (RFC 6047 section 2.4).
+     */
     private static MimeBodyPart body(Draft draft) throws MessagingException {
         String text = draft.text() == null ? null : nfc(draft.text());
         String html = draft.html() == null || draft.html().isBlank() ? null
                 : HtmlSanitizer.forSending(nfc(draft.html()));
-        if (html == null) {
+        if (html == null && draft.calendar() == null) {
             MimeBodyPart part = new MimeBodyPart();
             part.setText(text == null ? "" : text, "UTF-8");
             return part;
         }
-        MimeBodyPart htmlPart = new MimeBodyPart();
-        htmlPart.setText(html, "UTF-8", "html");
+        MimeMultipart alternatives = new MimeMultipart("alternative");
         MimeBodyPart textPart = new MimeBodyPart();
-        textPart.setText(text != null ? text : Jsoup.parse(html).wholeText(), "UTF-8");
+        textPart.setText(text != null ? text : html != null ? Jsoup.parse(html).wholeText() : "", "UTF-8");
+        alternatives.addBodyPart(textPart);
+        if (html != null) {
+            MimeBodyPart htmlPart = new MimeBodyPart();
+            htmlPart.setText(html, "UTF-8", "html");
+            alternatives.addBodyPart(htmlPart);
+        }
+        if (draft.calendar() != null) {
+            MimeBodyPart calendarPart = new MimeBodyPart();
+            calendarPart.setDataHandler(new DataHandler(new ByteArrayDataSource(
+                    crlf(draft.calendar().ics()).getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8; method=" + draft.calendar().method())));
+            alternatives.addBodyPart(calendarPart);
+        }
         MimeBodyPart alternative = new MimeBodyPart();
-        alternative.setContent(new MimeMultipart("alternative", textPart, htmlPart));
+        alternative.setContent(alternatives);
         return alternative;
+    }
+
+    /** The same calendar as an {@code invite.ics} attachment, for clients that only look at attachments. */
+    private static MimeBodyPart icsFile(CalendarPart calendar) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        byte[] bytes = crlf(calendar.ics()).getBytes(StandardCharsets.UTF_8);
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, "application/ics; name=invite.ics")));
+        part.setFileName("invite.ics");
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        return part;
+    }
+
+    /** iCalendar lines end in CRLF (RFC 5545 section 3.1), whatever the caller used. */
+    private static String crlf(String ics) {
+        String normalised = nfc(ics).replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+        return normalised.endsWith("\r\n") ? normalised : normalised + "\r\n";
     }
 
     private static void setBody(MimeMessage message, MimeBodyPart body) throws MessagingException {

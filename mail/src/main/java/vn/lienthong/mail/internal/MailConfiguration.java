@@ -11,9 +11,12 @@ import org.springframework.context.annotation.Configuration;
 
 import vn.lienthong.directory.Directory;
 import vn.lienthong.directory.Official;
+import vn.lienthong.mail.AppPasswords;
 import vn.lienthong.mail.MailAdministration;
+import vn.lienthong.mail.MailClientSettings;
 import vn.lienthong.mail.Mailboxes;
 import vn.lienthong.mail.MailSettings;
+import vn.lienthong.mail.SystemMail;
 
 /**
  * Wires mail: the James connection from {@code lienthong.mail.*}, the embedded James's supervisor (embedded mode),
@@ -50,6 +53,25 @@ class MailConfiguration {
         // Only active officials have a mailbox the webmail may open.
         return new ImapMailboxes(jamesConnection, username -> directory.findOfficialByUsername(username)
                 .filter(Official::active).map(Official::email), settings.maxMessageSize());
+    }
+
+    @Bean
+    AppPasswords appPasswords(JamesServer james, Directory directory, MailSettings settings) {
+        MailSettings.Tls tls = settings.tls();
+        java.util.function.Supplier<MailClientSettings> servers = () -> tls.enabled()
+                ? new MailClientSettings("", tls.clientHost(), tls.imapPort(), "SSL/TLS", tls.clientHost(),
+                        tls.smtpPort(), "STARTTLS", james.keystore().map(JamesTls.Keystore::fingerprint).orElse(""))
+                : new MailClientSettings("", settings.host(), settings.imapPort(), "NONE", settings.host(),
+                        settings.smtpPort(), "NONE", "");
+        return new JamesAppPasswords(james.administration(), username -> directory.findOfficialByUsername(username)
+                .filter(Official::active).map(Official::email), servers, java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    SystemMail systemMail(JamesServer james, MailSettings settings) {
+        String address = settings.systemSenderAddress();
+        return new SmtpSystemMail(address, james.connection(), settings.maxMessageSize(),
+                () -> james.administration().addDomain(address.substring(address.indexOf('@') + 1)));
     }
 
     @Bean("mail")

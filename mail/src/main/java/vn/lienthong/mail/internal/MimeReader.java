@@ -34,6 +34,9 @@ final class MimeReader {
         } catch (IOException e) {
             throw new MessagingException("Thư hỏng, không đọc được (unreadable message)", e);
         }
+        if (bodies.attachments.stream().noneMatch(MailMessage.Attachment::calendar)) {
+            bodies.attachments.addAll(bodies.inlineCalendars);
+        }
         HtmlSanitizer.Result html = bodies.html == null ? null : HtmlSanitizer.sanitise(bodies.html);
         String references = message.getHeader("References", " ");
         return new MailMessage(uid, folder, first(message.getFrom()), all(message.getRecipients(Message.RecipientType.TO)),
@@ -97,8 +100,13 @@ final class MimeReader {
         } else if (!part.isMimeType("message/rfc822") || attachment) {
             bodies.calendar |= calendar;
             String type = new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
-            bodies.attachments.add(new MailMessage.Attachment(partId, fileName(part), type, Math.max(part.getSize(), 0),
-                    calendar));
+            MailMessage.Attachment listed = new MailMessage.Attachment(partId, fileName(part), type,
+                    Math.max(part.getSize(), 0), calendar);
+            if (calendar && !attachment) {
+                bodies.inlineCalendars.add(listed); // an iMIP body part: listed only if there is no .ics file
+            } else {
+                bodies.attachments.add(listed);
+            }
         }
     }
 
@@ -115,5 +123,6 @@ final class MimeReader {
         String html;
         boolean calendar;
         final List<MailMessage.Attachment> attachments = new ArrayList<>();
+        final List<MailMessage.Attachment> inlineCalendars = new ArrayList<>();
     }
 }

@@ -248,7 +248,47 @@ public class WebAdminClient implements MailAdministration {
         return count == null ? 0 : count;
     }
 
+    // App passwords (our own WebAdmin routes, see the james-server's AppPasswordRoutes)
+
+    /** A stored app password as WebAdmin lists it (never the hash). */
+    record AppPasswordEntry(String id, String label, java.time.Instant createdAt, java.time.Instant lastUsed) {
+    }
+
+    private static final ParameterizedTypeReference<List<AppPasswordEntry>> APP_PASSWORDS =
+            new ParameterizedTypeReference<>() {
+            };
+
+    List<AppPasswordEntry> appPasswords(String address) {
+        List<AppPasswordEntry> entries = call("liệt kê mật khẩu ứng dụng của " + address,
+                () -> rest.get().uri("/lienthong/app-passwords/{a}", address).retrieve().body(APP_PASSWORDS));
+        return entries == null ? List.of() : entries;
+    }
+
+    void putAppPassword(String address, String id, String label, String hash, java.time.Instant createdAt) {
+        call("lưu mật khẩu ứng dụng của " + address, () -> rest.put()
+                .uri("/lienthong/app-passwords/{a}/{id}", address, id)
+                .contentType(MediaType.APPLICATION_JSON)
+                // As a string, so that it goes with a Content-Length: Spark reads no chunked body on our route.
+                .body(json(Map.of("label", label, "hash", hash, "createdAt", createdAt.toString())))
+                .retrieve().toBodilessEntity());
+    }
+
+    void deleteAppPassword(String address, String id) {
+        call("thu hồi mật khẩu ứng dụng của " + address, () -> rest.delete()
+                .uri("/lienthong/app-passwords/{a}/{id}", address, id).retrieve().toBodilessEntity());
+    }
+
     // Plumbing
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 
     private interface Call<T> {
         T run();

@@ -145,6 +145,35 @@ class ImapMailboxesTests extends MailboxTestSupport {
         assertThat(first.messages().get(0).uid()).isGreaterThan(first.messages().get(1).uid());
     }
 
+    @Test
+    void aPageSeesWhatChangedSinceTheLastCallWhicheverSessionChangedIt() throws Exception {
+        String an = official("an");
+        String binh = official("binh");
+        TestJames.send(connection, an, PASSWORD, an, "Thư một", "...", binh);
+        awaitInbox(binh, 1);
+        assertThat(mailboxes.list("binh", Mailboxes.INBOX, 1, 20).messages()).extracting(m -> m.subject())
+                .containsExactly("Thư một");
+
+        TestJames.send(connection, an, PASSWORD, an, "Thư hai", "...", binh);
+        TestJames.send(connection, an, PASSWORD, an, "Thư ba", "...", binh);
+        awaitInbox(binh, 3);
+        MessagePage three = mailboxes.list("binh", Mailboxes.INBOX, 1, 20);
+        assertThat(three.messages()).extracting(m -> m.subject()).containsExactly("Thư ba", "Thư hai", "Thư một");
+
+        // Another webmail instance (its own sessions) removes the middle one and flags the newest.
+        try (ImapMailboxes other = new ImapMailboxes(connection, username -> java.util.Optional.of(binh))) {
+            other.delete("binh", Mailboxes.INBOX, three.messages().get(1).uid());
+            other.markFlagged("binh", Mailboxes.INBOX, three.messages().get(0).uid(), true);
+        }
+
+        MessagePage two = mailboxes.list("binh", Mailboxes.INBOX, 1, 20);
+        assertThat(two.total()).isEqualTo(2);
+        assertThat(two.messages()).extracting(m -> m.subject()).containsExactly("Thư ba", "Thư một");
+        assertThat(two.messages().get(0).flagged()).isTrue();
+        assertThat(mailboxes.list("binh", Mailboxes.INBOX, 2, 1).messages()).extracting(m -> m.subject())
+                .containsExactly("Thư một");
+    }
+
     private void sendHtmlWithAttachment(String from, String to, String subject, String html, byte[] pdf)
             throws Exception {
         Properties properties = new Properties();

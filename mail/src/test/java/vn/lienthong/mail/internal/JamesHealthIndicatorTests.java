@@ -30,7 +30,7 @@ class JamesHealthIndicatorTests {
         MailSettings external = new MailSettings(true, MailSettings.Mode.EXTERNAL, free.defaultDomain(), "127.0.0.1",
                 free.smtpPort(), free.imapPort(), free.webadminPort(), "", "secret",
                 URI.create("http://127.0.0.1:" + free.webadminPort()), "", free.jvmOptions(), "", free.startTimeout(),
-                free.stopTimeout(), free.maxRestartBackoff(), free.maxMessageSize());
+                free.stopTimeout(), free.maxRestartBackoff(), free.maxMessageSize(), "", null, null);
         JamesServer nowhere = JamesServer.create(external, TestJames.temporaryFolder("external"));
 
         Health health = new JamesHealthIndicator(nowhere).health();

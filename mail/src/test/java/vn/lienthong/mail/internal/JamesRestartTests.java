@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
@@ -16,12 +17,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import vn.lienthong.mail.Draft;
 import vn.lienthong.mail.MailAdministration;
+import vn.lienthong.mail.Mailboxes;
 import vn.lienthong.mail.testsupport.TestJames;
 
 /**
  * Durability and supervision, on a James of its own (its own data folder): what was delivered and provisioned is
- * still there after a stop and start, and a James that dies is started again by the supervisor.
+ * still there after an app restart (James stopped, then a new {@link JamesServer} over the same data folder, as a new
+ * app process would make) and after the supervisor restarted a James that was killed. Mail spooled for the archive
+ * and app passwords survive too.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JamesRestartTests {
@@ -36,6 +41,8 @@ class JamesRestartTests {
     private static Path dataDir;
     private static JamesServer james;
     private static JamesSupervisor supervisor;
+    private static String appPassword;
+    private static long spooledBefore;
 
     @BeforeAll
     static void startJames() throws Exception {
@@ -57,6 +64,10 @@ class JamesRestartTests {
             assertThat(admin.mailboxes(AN)).contains("INBOX");
             assertThat(admin.messageCount(AN, "INBOX")).isEqualTo(1);
         });
+        appPassword = new JamesAppPasswords(james.administration(), username -> java.util.Optional.of(AN),
+                () -> null, java.time.Clock.systemUTC()).create("an", "Thunderbird").password();
+        spooledBefore = spooled();
+        assertThat(spooledBefore).isPositive(); // nobody empties this James's archive spool
     }
 
     @AfterAll
@@ -69,12 +80,13 @@ class JamesRestartTests {
 
     @Test
     @Order(1)
-    void mailAccountsDomainsAndAliasesSurviveAStopAndStart() throws Exception {
+    void mailAccountsAliasesAppPasswordsAndTheArchiveSpoolSurviveAnAppRestart() throws Exception {
         long firstPid = supervisor.process().orElseThrow().pid();
         supervisor.stop();
         assertThat(supervisor.healthy()).isFalse();
 
-        supervisor.start();
+        james = TestJames.start(dataDir); // a new app: new ports, everything else read from the data folder
+        supervisor = james.supervisor().orElseThrow();
 
         assertThat(supervisor.process().orElseThrow().pid()).isNotEqualTo(firstPid);
         assertDataIsThere();
@@ -82,22 +94,44 @@ class JamesRestartTests {
 
     @Test
     @Order(2)
-    void theSupervisorStartsAKilledJamesAgain() throws Exception {
-        ProcessHandle child = supervisor.process().orElseThrow();
-        int restartsBefore = supervisor.restarts();
+    void theSupervisorStartsAKilledJamesAgainAndTheWebmailGoesOnWithNewConnections() throws Exception {
+        // The webmail keeps IMAP sessions and SMTP connections between calls: they die with James.
+        try (ImapMailboxes webmail = new ImapMailboxes(james.connection(), username -> java.util.Optional.of(
+                "an".equals(username) ? AN : BINH))) {
+            assertThat(webmail.list("an", Mailboxes.INBOX, 1, 20).total()).isPositive();
+            webmail.send("binh", Draft.of(List.of(AN), "Trước khi James chết", "..."));
+            ProcessHandle child = supervisor.process().orElseThrow();
+            int restartsBefore = supervisor.restarts();
 
-        child.destroyForcibly();
+            child.destroyForcibly();
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertThat(supervisor.restarts()).isEqualTo(restartsBefore + 1);
-            assertThat(supervisor.process()).hasValueSatisfying(p -> assertThat(p.pid()).isNotEqualTo(child.pid()));
-            assertThat(supervisor.healthy()).isTrue();
-        });
-        assertDataIsThere();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                assertThat(supervisor.restarts()).isEqualTo(restartsBefore + 1);
+                assertThat(supervisor.process()).hasValueSatisfying(p -> assertThat(p.pid()).isNotEqualTo(child.pid()));
+                assertThat(supervisor.healthy()).isTrue();
+            });
+            assertDataIsThere();
+            webmail.send("binh", Draft.of(List.of(AN), "Sau khi James chạy lại", "..."));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    webmail.list("an", Mailboxes.INBOX, 1, 50).messages()).extracting(m -> m.subject())
+                    .contains("Trước khi James chết", "Sau khi James chạy lại"));
+        }
+    }
+
+    private static long spooled() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(james.archiveSpool().orElseThrow()
+                .resolve("new"))) {
+            return files.count();
+        }
     }
 
     private static void assertDataIsThere() throws Exception {
         MailAdministration admin = james.administration();
+        assertThat(spooled()).isGreaterThanOrEqualTo(spooledBefore);
+        // The app password still opens the mailbox (the app's loopback IMAP port accepts it as well).
+        try (Store store = TestJames.imap(james.connection(), AN, appPassword)) {
+            assertThat(store.getFolder("INBOX").exists()).isTrue();
+        }
         assertThat(admin.domains()).contains(DOMAIN);
         assertThat(admin.accounts()).contains(AN, BINH);
         assertThat(admin.aliases(AN)).containsExactly(ALIAS);

@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "spring.datasource.username=sa",
                 "lienthong.demo.enabled=true",
                 "lienthong.demo.password=mat-khau-demo",
-                "lienthong.mail.provisioning.retry-delay=5s" })
+                "lienthong.mail.provisioning.retry-delay=5s",
+                "lienthong.mail.archive.interval=1s",
+                "lienthong.archive.directory=${java.io.tmpdir}/lienthong-mail-tests-archive-${random.uuid}" })
 @interface MailContext {
 }

@@ -248,11 +248,4 @@ class MailSendingTests extends MailboxTestSupport {
             }
         }).toList();
     }
-
-    private void awaitInbox(String address, long count) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            assertThat(admin.mailboxes(address)).contains("INBOX");
-            assertThat(admin.messageCount(address, "INBOX")).isEqualTo(count);
-        });
-    }
 }

@@ -23,6 +23,12 @@ abstract class MailboxTestSupport {
     final Mailboxes mailboxes = new ImapMailboxes(connection,
             username -> Optional.ofNullable(officials.get(username)));
 
+    void awaitInbox(String address, long count) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> admin.mailboxes(address).contains("INBOX")
+                        && admin.messageCount(address, "INBOX") == count);
+    }
+
     String official(String username) {
         String address = TestJames.uniqueAddress(username);
         admin.createAccount(address);

@@ -35,6 +35,7 @@ public final class TestJames {
 
     public static final String DOMAIN = "baclieu.gov.vn";
     private static JamesServer shared;
+    private static MailSettings sharedSettings;
 
     private TestJames() {
     }
@@ -43,29 +44,44 @@ public final class TestJames {
     public static synchronized JamesServer shared() {
         if (shared == null) {
             Path dataDir = temporaryFolder("lienthong-james-shared");
-            JamesServer james = start(dataDir);
+            MailSettings settings = settings();
+            JamesServer james = JamesServer.create(settings, dataDir);
+            james.supervisor().orElseThrow().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 james.supervisor().ifPresent(supervisor -> supervisor.stop());
                 deleteQuietly(dataDir);
             }, "test-james-stop"));
             shared = james;
+            sharedSettings = settings;
         }
         return shared;
     }
 
+    /** The settings the shared James runs with (ports, TLS). */
+    public static synchronized MailSettings sharedSettings() {
+        shared();
+        return sharedSettings;
+    }
+
     /** A James of its own on {@code dataDir} (e.g. for restart tests), started and healthy; the caller stops it. */
     public static JamesServer start(Path dataDir) {
-        JamesServer james = JamesServer.create(settings(), dataDir);
+        return start(dataDir, settings());
+    }
+
+    /** The same with the given settings (e.g. other JVM options for a benchmark). */
+    public static JamesServer start(Path dataDir, MailSettings settings) {
+        JamesServer james = JamesServer.create(settings, dataDir);
         james.supervisor().orElseThrow().start();
         return james;
     }
 
     /** Embedded settings on free loopback ports, with the defaults of {@code lienthong.mail}. */
     public static MailSettings settings() {
-        int[] ports = freePorts(3);
+        int[] ports = freePorts(5);
         return new MailSettings(true, MailSettings.Mode.EMBEDDED, DOMAIN, "127.0.0.1", ports[0], ports[1], ports[2],
                 "", "", null, "", List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), "",
-                Duration.ofSeconds(180), Duration.ofSeconds(20), Duration.ofSeconds(10), DataSize.ofMegabytes(25));
+                Duration.ofSeconds(180), Duration.ofSeconds(20), Duration.ofSeconds(10), DataSize.ofMegabytes(25), "",
+                new MailSettings.Tls(true, "127.0.0.1", "localhost", ports[3], ports[4], "", ""), null);
     }
 
     /** A fresh address in the test domain, so tests sharing one James never see each other's mail. */

@@ -24,14 +24,15 @@ import org.apache.james.server.core.configuration.ConfigurationProvider;
 import org.apache.james.sieve.jpa.JPASieveRepository;
 import org.apache.james.sieverepository.api.SieveQuotaRepository;
 import org.apache.james.sieverepository.api.SieveRepository;
-import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.jpa.JPAUsersRepository;
 import org.apache.james.utils.InitializationOperation;
 import org.apache.james.utils.InitilizationOperationBuilder;
 import org.apache.james.CoreDataModule;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import com.google.inject.Scopes;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 
@@ -46,10 +47,9 @@ class JpaDataModule extends AbstractModule {
         install(new CoreDataModule());
 
         bind(JPADomainList.class).in(Scopes.SINGLETON);
-        bind(DomainList.class).to(JPADomainList.class);
 
+        // UsersRepository itself is bound by AppPasswordModule: JPA plus app passwords.
         bind(JPAUsersRepository.class).in(Scopes.SINGLETON);
-        bind(UsersRepository.class).to(JPAUsersRepository.class);
 
         bind(JPARecipientRewriteTable.class).in(Scopes.SINGLETON);
         bind(RecipientRewriteTable.class).to(JPARecipientRewriteTable.class);
@@ -68,6 +68,12 @@ class JpaDataModule extends AbstractModule {
         // Used when conf/mailrepositorystore.xml is absent: every repository URL (error, relay-denied...) is JPA.
         bind(MailRepositoryStoreConfiguration.Item.class).toProvider(() -> new MailRepositoryStoreConfiguration.Item(
             List.of(new Protocol("jpa")), JPAMailRepository.class.getName(), new BaseHierarchicalConfiguration()));
+    }
+
+    @Provides
+    @Singleton
+    DomainList domainList(JPADomainList jpa) {
+        return new KnownDomains(jpa);
     }
 
     @ProvidesIntoSet

@@ -53,6 +53,7 @@ public final class LienThongJamesServer {
     static final Module STORAGE = Modules.combine(
         new JpaPersistenceModule(),
         new JpaDataModule(),
+        new AppPasswordModule(),
         new JpaMailboxModule(),
         new LuceneSearchModule(),
         new ActiveMqQueueModule());
