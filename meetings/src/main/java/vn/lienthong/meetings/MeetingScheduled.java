@@ -1,0 +1,7 @@
+package vn.lienthong.meetings;
+
+/**
+ * A meeting was created. Published inside the transaction: listen with {@code @ApplicationModuleListener}.
+ */
+public record MeetingScheduled(long meetingId) {
+}

@@ -1,0 +1,244 @@
+package vn.lienthong.meetings.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import vn.lienthong.directory.Directory;
+import vn.lienthong.directory.Official;
+import vn.lienthong.directory.Unit;
+import vn.lienthong.mail.CalendarPart;
+import vn.lienthong.mail.Draft;
+import vn.lienthong.mail.SystemMail;
+import vn.lienthong.meetings.ResponseStatus;
+
+/**
+ * Invitations (METHOD:REQUEST), cancellations (METHOD:CANCEL) and reminders by mail, from the system address
+ * ({@link SystemMail}), to the invitees as {@link MeetingInvitees} finds them, {@code outbox.batch-size} addresses per
+ * message. The iCalendar object is built when the mail leaves, from the meeting as it is then: a later change
+ * queues its own invitation, and the older one is skipped. The ORGANIZER is the chair (so iMIP replies reach a
+ * mailbox of the suite), sent by the system address. Without mail (no {@link SystemMail} bean) nothing is sent.
+ */
+@Component
+class InvitationMail implements Delivery {
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationMail.class);
+
+    private final MeetingRepository meetings;
+    private final MeetingInvitees invitees;
+    private final Directory directory;
+    private final ObjectProvider<SystemMail> systemMail;
+    private final MeetingsSettings settings;
+    private final MeetingLinks links;
+    private final MeetingClock clock;
+
+    InvitationMail(MeetingRepository meetings, MeetingInvitees invitees, Directory directory,
+                   ObjectProvider<SystemMail> systemMail, MeetingsSettings settings, MeetingLinks links,
+                   MeetingClock clock) {
+        this.meetings = meetings;
+        this.invitees = invitees;
+        this.directory = directory;
+        this.systemMail = systemMail;
+        this.settings = settings;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<MeetingOutbox.Kind> kinds() {
+        return Set.of(MeetingOutbox.Kind.INVITE, MeetingOutbox.Kind.CANCEL, MeetingOutbox.Kind.REMINDER_MAIL);
+    }
+
+    @Override
+    public String deliver(MeetingOutbox.Work work) {
+        SystemMail mail = systemMail.getIfAvailable();
+        if (mail == null) {
+            log.debug("Mail is off: {} of meeting {} not sent", work.kind(), work.meetingId());
+            return "SKIPPED";
+        }
+        Meeting meeting = meetings.load(work.meetingId()).orElse(null);
+        if (meeting == null) {
+            return "SKIPPED";
+        }
+        return switch (work.kind()) {
+            case INVITE -> invite(mail, meeting);
+            case CANCEL -> cancel(mail, meeting, work);
+            case REMINDER_MAIL -> remind(mail, meeting, work.occurrenceKey());
+            default -> "SKIPPED";
+        };
+    }
+
+    private String invite(SystemMail mail, Meeting meeting) {
+        if (meeting.record().cancelled()) {
+            return "SKIPPED";
+        }
+        List<MeetingInvitees.Invitee> to = invitees.all(meeting);
+        Instant now = clock.now();
+        String ics = ICalendars.request(meeting, details(meeting, to, mail.address()), now);
+        boolean update = meeting.record().sequence() > 0;
+        String subject = (update ? "Cập nhật lịch họp: " : "Mời họp: ") + meeting.record().title() + " ("
+                + Formats.span(firstStart(meeting), firstEnd(meeting), meeting.record().zone()) + ")";
+        send(mail, to, subject, body(meeting, update ? "Lịch họp đã thay đổi. Thông tin mới:" : null),
+                CalendarPart.request(ics));
+        return "SENT";
+    }
+
+    private String cancel(SystemMail mail, Meeting meeting, MeetingOutbox.Work work) {
+        List<MeetingInvitees.Invitee> to = work.payload().isEmpty() ? invitees.all(meeting)
+                : invitees.of(Targets.decode(work.payload()));
+        if (to.isEmpty()) {
+            return "SKIPPED";
+        }
+        String key = work.occurrenceKey();
+        Instant now = clock.now();
+        String ics = ICalendars.cancel(meeting, key, details(meeting, to, mail.address()), now);
+        MeetingRecord m = meeting.record();
+        String subject;
+        String intro;
+        if (!key.isEmpty()) {
+            Instant original = Timestamps.parseKey(key);
+            String when = Formats.span(original, original.plus(m.duration()), m.zone());
+            subject = "Huỷ buổi họp: " + m.title() + " (" + when + ")";
+            intro = "Buổi họp lúc " + when + " đã bị huỷ. Các buổi khác của chuỗi vẫn giữ nguyên.";
+        }
+        else if (!work.payload().isEmpty()) {
+            subject = "Thôi mời họp: " + m.title();
+            intro = "Quý vị không còn trong danh sách mời của cuộc họp này.";
+        }
+        else {
+            subject = "Huỷ họp: " + m.title();
+            intro = "Cuộc họp đã bị huỷ." + (m.cancelReason() == null ? "" : " Lý do: " + m.cancelReason());
+        }
+        send(mail, to, subject, body(meeting, intro), CalendarPart.cancel(ics));
+        return "SENT";
+    }
+
+    private String remind(SystemMail mail, Meeting meeting, String key) {
+        Schedule.Slot slot = Schedule.find(meeting.record(), meeting.exceptions(), key);
+        if (meeting.record().cancelled() || slot == null || slot.cancelled()) {
+            return "SKIPPED";
+        }
+        MeetingRecord m = meeting.record();
+        String subject = "Nhắc lịch họp: " + m.title() + " bắt đầu lúc "
+                + Formats.TIME.format(slot.start().atZone(m.zone())) + " " + Formats.DATE.format(slot.start()
+                .atZone(m.zone()));
+        send(mail, invitees.all(meeting), subject, body(meeting, "Cuộc họp sắp bắt đầu ("
+                + Formats.span(slot.start(), slot.end(), m.zone()) + ")."), null);
+        return "SENT";
+    }
+
+    private void send(SystemMail mail, List<MeetingInvitees.Invitee> to, String subject, String text, CalendarPart part) {
+        List<String> addresses = MeetingInvitees.emails(to);
+        int batch = settings.outbox().batchSize();
+        for (int i = 0; i < addresses.size(); i += batch) {
+            List<String> recipients = addresses.subList(i, Math.min(addresses.size(), i + batch));
+            Draft draft = Draft.of(recipients, subject, text);
+            mail.send(part == null ? draft : draft.withCalendar(part));
+        }
+    }
+
+    /** ORGANIZER, ATTENDEEs with their answers, DESCRIPTION, LOCATION, URL. */
+    ICalendars.Details details(Meeting meeting, List<MeetingInvitees.Invitee> attendees, String sentBy) {
+        MeetingRecord m = meeting.record();
+        Official chair = directory.findOfficialByUsername(m.chair()).orElse(null);
+        Map<String, ResponseStatus> series = new HashMap<>();
+        Map<String, Map<String, ResponseStatus>> byOccurrence = new HashMap<>();
+        Map<String, String> emailOf = new HashMap<>();
+        for (MeetingInvitees.Invitee invitee : attendees) {
+            if (invitee.username() != null) {
+                emailOf.put(invitee.username(), invitee.email().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (MeetingRepository.Response response : meetings.responses(m.id())) {
+            String email = response.attendee().startsWith("mailto:") ? response.attendee().substring(7)
+                    : emailOf.get(response.attendee());
+            if (email == null) {
+                continue;
+            }
+            if (response.occurrenceKey().isEmpty()) {
+                series.put(email, response.status());
+            }
+            else {
+                byOccurrence.computeIfAbsent(response.occurrenceKey(), k -> new HashMap<>())
+                        .put(email, response.status());
+            }
+        }
+        List<ICalendars.AttendeeEntry> entries = new ArrayList<>();
+        for (MeetingInvitees.Invitee invitee : attendees) {
+            ResponseStatus answer = series.get(invitee.email().toLowerCase(Locale.ROOT));
+            if (answer == null && invitee.chair()) {
+                answer = ResponseStatus.ACCEPTED;
+            }
+            entries.add(new ICalendars.AttendeeEntry(invitee.email(), invitee.name(),
+                    invitee.type() == MeetingInvitees.Type.UNIT, invitee.chair(), answer));
+        }
+        String url = links.meeting(m.id());
+        return new ICalendars.Details(chair == null ? sentBy : chair.email(),
+                chair == null ? "Liên Thông" : chair.fullName(), sentBy, url, description(meeting),
+                "Họp trực tuyến – " + url, entries, byOccurrence);
+    }
+
+    private String description(Meeting meeting) {
+        MeetingRecord m = meeting.record();
+        StringBuilder text = new StringBuilder();
+        if (!m.agenda().isBlank()) {
+            text.append(m.agenda()).append("\n\n");
+        }
+        text.append("Chủ trì: ").append(directory.findOfficialByUsername(m.chair()).map(Official::fullName)
+                .orElse(m.chair())).append('\n');
+        text.append("Đơn vị chủ trì: ").append(directory.findUnit(m.hostUnitId()).map(Unit::name).orElse(""))
+                .append('\n');
+        text.append("Điểm cầu: ").append(meeting.endpointUnitIds().size()).append('\n');
+        text.append("Vào phòng họp: ").append(links.meeting(m.id()));
+        return text.toString();
+    }
+
+    private String body(Meeting meeting, String intro) {
+        MeetingRecord m = meeting.record();
+        StringBuilder text = new StringBuilder("Kính gửi Quý đại biểu,\n\n");
+        if (intro != null) {
+            text.append(intro).append("\n\n");
+        }
+        String host = directory.findUnit(m.hostUnitId()).map(Unit::name).orElse("");
+        text.append(host).append(" tổ chức cuộc họp trực tuyến:\n  ").append(m.title()).append("\n\n");
+        text.append("Thời gian: ").append(Formats.span(firstStart(meeting), firstEnd(meeting), m.zone()));
+        if (m.recurring()) {
+            text.append(" (").append(Formats.recurrence(m.recurrence(), m.zone())).append(')');
+        }
+        text.append('\n');
+        text.append("Chủ trì: ").append(directory.findOfficialByUsername(m.chair())
+                .map(o -> o.fullName() + (o.title().isBlank() ? "" : " – " + o.title())).orElse(m.chair()))
+                .append('\n');
+        List<String> names = meeting.endpointUnitIds().stream().limit(20)
+                .map(id -> directory.findUnit(id).map(Unit::name).orElse("#" + id)).toList();
+        text.append("Điểm cầu (").append(meeting.endpointUnitIds().size()).append("): ")
+                .append(names.stream().collect(Collectors.joining(", ")))
+                .append(meeting.endpointUnitIds().size() > names.size() ? ", …" : "").append('\n');
+        if (!m.agenda().isBlank()) {
+            text.append("\nNội dung:\n").append(m.agenda()).append('\n');
+        }
+        text.append("\nVào phòng họp: ").append(links.meeting(m.id())).append('\n');
+        text.append("Xin trả lời tham dự ngay trong lời mời lịch của thư này hoặc trên trang cuộc họp.\n\n");
+        text.append("-- \nThư tự động của Liên Thông, xin đừng trả lời thư này.\n");
+        return text.toString();
+    }
+
+    /** Start of the first occurrence that is not cancelled (the series' start when all are). */
+    private static Instant firstStart(Meeting meeting) {
+        return meeting.record().startAt();
+    }
+
+    private static Instant firstEnd(Meeting meeting) {
+        return meeting.record().endAt();
+    }
+}

@@ -1,0 +1,26 @@
+package vn.lienthong.meetings.internal;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.lienthong.directory.MachineEndpoints;
+
+/** The meetings' settings, clock, and the paths that Jitsi and calendar programs call with their own secret. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MeetingsSettings.class)
+class MeetingsConfiguration {
+
+    @Bean
+    MeetingClock meetingClock() {
+        return new MeetingClock(Clock.systemUTC());
+    }
+
+    /** Prosody's hooks check {@code X-Jitsi-Hook-Secret}; a feed's token is its credential (stored hashed). */
+    @Bean
+    MachineEndpoints meetingMachineEndpoints() {
+        return MachineEndpoints.of(JitsiHookController.PATH + "/**", "/calendar/feed/**");
+    }
+}
