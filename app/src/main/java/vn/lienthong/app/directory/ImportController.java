@@ -67,6 +67,11 @@ class ImportController {
             model.addAttribute("errorKey", "admin.import.noFile");
             return "admin/import";
         }
+        // The container lets larger uploads through for mail attachments; a CSV keeps the multipart limit.
+        if (file.getSize() > multipart.getMaxFileSize().toBytes()) {
+            model.addAttribute("errorKey", "admin.import.tooLarge");
+            return "admin/import";
+        }
         ImportReport report;
         try (InputStream csv = file.getInputStream()) {
             report = administration.importCsv(authentication.getName(), kind, csv);

@@ -7,8 +7,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The home page and the sections that later parts of the suite fill in (mail, meetings): until then they say
- * they are being built.
+ * The home page and the sections that later parts of the suite fill in (meetings): until then they say they are
+ * being built.
  */
 @Controller
 class HomeController {
@@ -18,7 +18,7 @@ class HomeController {
         return "home";
     }
 
-    @GetMapping({"/mail", "/meetings"})
+    @GetMapping("/meetings")
     String comingSoon(Model model, HttpServletRequest request) {
         model.addAttribute("section", request.getRequestURI().substring(request.getContextPath().length() + 1));
         return "coming-soon";

@@ -50,8 +50,8 @@ class PageErrors {
     }
 
     /**
-     * An upload above {@code spring.servlet.multipart.max-file-size}. It is refused before any controller is
-     * chosen, so this handler decides by path: the API gets a problem, the import page says why.
+     * An upload above the container's multipart limits. It is refused before any controller is chosen, so this
+     * handler decides by path: the API gets a problem, the import page or the compose page says why.
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> uploadTooLarge(HttpServletRequest request) {
@@ -63,8 +63,9 @@ class PageErrors {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
+        String page = path.startsWith("/mail") ? "/mail/compose?too-large" : "/admin/import?too-large";
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(URI.create(request.getContextPath() + "/admin/import?too-large")).build();
+                .location(URI.create(request.getContextPath() + page)).build();
     }
 
     private ModelAndView errorPage(String view, HttpStatus status, Authentication authentication,

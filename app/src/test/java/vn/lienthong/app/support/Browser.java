@@ -12,6 +12,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -171,11 +172,20 @@ public final class Browser implements AutoCloseable {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    /** Waits until an element is clickable and clicks it. */
+    /**
+     * Waits until an element is clickable and clicks it. A page that redraws the element meanwhile (a live list)
+     * leaves a stale reference: the element is then looked up again.
+     */
     public Browser click(By locator) {
-        WebElement element = waitFor(locator);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
-        waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+            if (element == null) {
+                return false;
+            }
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+            element.click();
+            return true;
+        });
         return this;
     }
 

@@ -40,6 +40,8 @@ public abstract class WebTestSupport {
     private static final int SMTP_PORT = freePort();
     private static final int IMAP_PORT = freePort();
     private static final int WEBADMIN_PORT = freePort();
+    private static final int TLS_IMAP_PORT = freePort();
+    private static final int TLS_SMTP_PORT = freePort();
 
     @Autowired
     protected MockMvc mvc;
@@ -57,6 +59,8 @@ public abstract class WebTestSupport {
         registry.add("lienthong.mail.smtp-port", () -> SMTP_PORT);
         registry.add("lienthong.mail.imap-port", () -> IMAP_PORT);
         registry.add("lienthong.mail.webadmin-port", () -> WEBADMIN_PORT);
+        registry.add("lienthong.mail.tls.imap-port", () -> TLS_IMAP_PORT);
+        registry.add("lienthong.mail.tls.smtp-port", () -> TLS_SMTP_PORT);
     }
 
     /** The running suite's address, e.g. {@code http://127.0.0.1:40123}. */
