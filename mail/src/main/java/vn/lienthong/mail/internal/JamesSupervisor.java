@@ -159,9 +159,10 @@ public class JamesSupervisor implements SmartLifecycle {
         Instant deadline = started.plus(settings.startTimeout());
         while (!healthy()) {
             if (!child.isAlive()) {
-                lastFailure = "James exited with code " + child.exitValue() + " while starting";
+                String cause = logExcerpt();
+                lastFailure = "James exited with code " + child.exitValue() + " while starting" + cause;
                 throw new IllegalStateException("James dừng ngay khi khởi động (James exited while starting, code "
-                        + child.exitValue() + "); xem nhật ký (see the log) " + logFile());
+                        + child.exitValue() + "); xem nhật ký (see the log) " + logFile() + cause);
             }
             if (Instant.now().isAfter(deadline)) {
                 terminate(child);
@@ -177,6 +178,35 @@ public class JamesSupervisor implements SmartLifecycle {
         log.info("James is healthy after {} ms (pid {}, SMTP {}:{}, IMAP {}:{}, WebAdmin {})",
                 Duration.between(started, Instant.now()).toMillis(), child.pid(), settings.host(), settings.smtpPort(),
                 settings.host(), settings.imapPort(), settings.webadminBaseUrl());
+    }
+
+    /**
+     * The error lines at the end of James's log (what made it stop), so the failure explains itself where the log
+     * is out of reach (a CI report, a service's journal). Empty when there are none.
+     */
+    String logExcerpt() {
+        try {
+            List<String> errors = tail(logFile(), 64 * 1024).lines()
+                    .filter(line -> line.contains("ERROR") || line.contains("Exception") || line.startsWith("Caused by"))
+                    .map(line -> line.length() > 300 ? line.substring(0, 300) + "…" : line)
+                    .toList();
+            List<String> last = errors.subList(Math.max(0, errors.size() - 8), errors.size());
+            return last.isEmpty() ? "" : "\n  " + String.join("\n  ", last);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    private static String tail(Path file, int bytes) throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long start = Math.max(0, channel.size() - bytes);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) (channel.size() - start));
+            channel.position(start);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read to the end
+            }
+            return new String(buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private Process launch(JamesRuntime runtime) {

@@ -1,6 +1,7 @@
 package vn.lienthong.mail.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -115,6 +116,24 @@ class JamesRestartTests {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                     webmail.list("an", Mailboxes.INBOX, 1, 50).messages()).extracting(m -> m.subject())
                     .contains("Trước khi James chết", "Sau khi James chạy lại"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aJamesThatCannotStartSaysWhyInTheFailureNotOnlyInItsLog() throws Exception {
+        supervisor.stop();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            JamesServer blocked = JamesServer.create(TestJames.settings(taken.getLocalPort()), dataDir);
+            JamesSupervisor blockedSupervisor = blocked.supervisor().orElseThrow();
+
+            assertThatThrownBy(blockedSupervisor::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("James exited while starting")
+                    .hasMessageContaining("Address already in use");
+            assertThat(blockedSupervisor.lastFailure()).hasValueSatisfying(failure ->
+                    assertThat(failure).contains("Address already in use"));
+            assertThat(blockedSupervisor.process()).isEmpty();
         }
     }
 

@@ -63,9 +63,23 @@ public final class TestJames {
         return sharedSettings;
     }
 
-    /** A James of its own on {@code dataDir} (e.g. for restart tests), started and healthy; the caller stops it. */
+    /**
+     * A James of its own on {@code dataDir} (e.g. for restart tests), started and healthy; the caller stops it.
+     *
+     * <p>Free ports are found by opening and closing a socket, so another process can take one before James binds
+     * it. When James says so ("Address already in use"), this tries again on other ports; any other failure is
+     * the test's failure.
+     */
     public static JamesServer start(Path dataDir) {
-        return start(dataDir, settings());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(dataDir, settings());
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The same with the given settings (e.g. other JVM options for a benchmark). */
@@ -77,8 +91,13 @@ public final class TestJames {
 
     /** Embedded settings on free loopback ports, with the defaults of {@code lienthong.mail}. */
     public static MailSettings settings() {
+        return settings(freePorts(1)[0]);
+    }
+
+    /** The same with a given SMTP port (e.g. one that is taken). */
+    public static MailSettings settings(int smtpPort) {
         int[] ports = freePorts(5);
-        return new MailSettings(true, MailSettings.Mode.EMBEDDED, DOMAIN, "127.0.0.1", ports[0], ports[1], ports[2],
+        return new MailSettings(true, MailSettings.Mode.EMBEDDED, DOMAIN, "127.0.0.1", smtpPort, ports[1], ports[2],
                 "", "", null, "", List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), "",
                 Duration.ofSeconds(180), Duration.ofSeconds(20), Duration.ofSeconds(10), DataSize.ofMegabytes(25), "",
                 new MailSettings.Tls(true, "127.0.0.1", "localhost", ports[3], ports[4], "", ""), null);
