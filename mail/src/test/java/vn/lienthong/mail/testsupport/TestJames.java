@@ -44,15 +44,14 @@ public final class TestJames {
     public static synchronized JamesServer shared() {
         if (shared == null) {
             Path dataDir = temporaryFolder("lienthong-james-shared");
-            MailSettings settings = settings();
-            JamesServer james = JamesServer.create(settings, dataDir);
-            james.supervisor().orElseThrow().start();
+            MailSettings[] settings = new MailSettings[1];
+            JamesServer james = start(dataDir, settings);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 james.supervisor().ifPresent(supervisor -> supervisor.stop());
                 deleteQuietly(dataDir);
             }, "test-james-stop"));
             shared = james;
-            sharedSettings = settings;
+            sharedSettings = settings[0];
         }
         return shared;
     }
@@ -71,9 +70,15 @@ public final class TestJames {
      * the test's failure.
      */
     public static JamesServer start(Path dataDir) {
+        return start(dataDir, new MailSettings[1]);
+    }
+
+    /** The same, handing back the settings it started with in {@code used[0]}. */
+    private static JamesServer start(Path dataDir, MailSettings[] used) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return start(dataDir, settings());
+                used[0] = settings();
+                return start(dataDir, used[0]);
             } catch (IllegalStateException e) {
                 if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
                     throw e;
