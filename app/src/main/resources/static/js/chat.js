@@ -34,7 +34,21 @@
     dialog: document.getElementById('chat-direct-dialog'),
     dialogSearch: document.getElementById('chat-direct-search'),
     dialogResults: document.getElementById('chat-direct-results'),
-    navBadge: document.getElementById('nav-chat-unread')
+    navBadge: document.getElementById('nav-chat-unread'),
+    attach: document.getElementById('chat-attach'),
+    fileInput: document.getElementById('chat-file'),
+    conversation: document.querySelector('.chat-conversation'),
+    membersButton: document.getElementById('chat-members-button'),
+    membersDialog: document.getElementById('chat-members-dialog'),
+    membersList: document.getElementById('chat-members-list'),
+    newGroup: document.getElementById('chat-new-group'),
+    groupDialog: document.getElementById('chat-group-dialog'),
+    groupForm: document.getElementById('chat-group-form'),
+    groupTitle: document.getElementById('chat-group-title'),
+    groupSearch: document.getElementById('chat-group-search'),
+    groupResults: document.getElementById('chat-group-results'),
+    groupChosen: document.getElementById('chat-group-chosen'),
+    groupError: document.getElementById('chat-group-error')
   };
 
   var state = {
@@ -59,7 +73,10 @@
     replyTo: null,
     lastReadSent: 0,
     lastTypingSent: 0,
-    typing: new Map()         // username -> {name, timer}
+    typing: new Map(),        // username -> {name, timer}
+    presence: new Map(),      // username -> 'ONLINE' | 'AWAY' (absent: offline), of people I share a channel with
+    away: false,              // what this tab last told the server
+    groupMembers: new Map()   // username -> fullName, chosen in the new-group dialog
   };
 
   // ---- texts -------------------------------------------------------------------------------------------------
@@ -210,6 +227,21 @@
     client.subscribe('/user/queue/errors', function (frame) {
       onStompRefusal(JSON.parse(frame.body));
     });
+    client.subscribe('/user/queue/presence', function (frame) {
+      onPresence(JSON.parse(frame.body));
+    });
+    // Subscribed first, then the state as it is now: a change in between is not missed.
+    api('GET', '/api/v1/chat/presence').then(function (states) {
+      state.presence = new Map();
+      states.forEach(onPresence);
+      renderPresence();
+    }).catch(function () {
+      // Presence is a hint; the conversation works without it.
+    });
+    state.away = false;
+    if (isIdle()) {
+      setAway(true);
+    }
     loadChannels();
     if (state.current !== null && state.confirmed) {
       // Subscribe first, then ask for what was missed while away: merged by sequence, nothing lost or doubled.
@@ -217,7 +249,7 @@
       catchUp();
     }
     state.pending.forEach(function (pending, id) {
-      if (!pending.failed) {
+      if (!pending.failed && !pending.upload) {
         publishPost(id, pending);
       }
     });
@@ -242,7 +274,7 @@
       state.subscription = null;
     }
     if (state.connected && channelId !== null) {
-      state.subscription = state.client.subscribe('/topic/channels/' + channelId, function (frame) {
+      state.subscription = state.client.subscribe('/topic/channels.' + channelId, function (frame) {
         onChannelEvent(JSON.parse(frame.body));
       });
     }
@@ -293,6 +325,9 @@
         }
         if (channel.closed) {
           link.classList.add('closed');
+        }
+        if (channel.kind === 'DIRECT' && channel.peer) {
+          link.appendChild(presenceDot(channel.peer));
         }
         link.appendChild(node('span', 'chat-channel-name', channel.title));
         if (channel.unread > 0) {
@@ -422,6 +457,7 @@
         }
         el.title.textContent = '—';
         el.info.textContent = '';
+        el.membersButton.classList.add('d-none');
         el.composer.classList.add('d-none');
         showError(t('NotFound'));
       }
@@ -435,12 +471,18 @@
     if (!channel) {
       el.title.textContent = '…';
       el.info.textContent = '';
+      el.membersButton.classList.add('d-none');
       el.composer.classList.add('d-none');
       el.readonly.classList.add('d-none');
       return;
     }
     el.title.textContent = channel.title;
-    el.info.textContent = kindText(channel.kind);
+    el.info.replaceChildren(document.createTextNode(kindText(channel.kind)));
+    if (channel.kind === 'DIRECT' && channel.peer) {
+      el.info.appendChild(document.createTextNode(' · '));
+      el.info.appendChild(node('span', 'chat-peer-state', presenceText(channel.peer)));
+    }
+    el.membersButton.classList.remove('d-none');
     el.composer.classList.toggle('d-none', !channel.canPost);
     el.readonly.classList.toggle('d-none', channel.canPost);
     el.readonly.textContent = channel.closed ? t('Closed') : t('ReadOnly');
@@ -624,6 +666,9 @@
     }
     else {
       appendRichText(body, message.text, message.mentions || []);
+      if (message.file) {
+        body.appendChild(renderFile(message.file));
+      }
     }
     article.appendChild(body);
 
@@ -1009,7 +1054,8 @@
     }
     if (fresh && message.author !== state.me) {
       if (document.hidden) {
-        notify(message.authorName + ' · ' + (channel ? channel.title : ''), excerpt(message.text, 120),
+        notify(message.authorName + ' · ' + (channel ? channel.title : ''),
+          excerpt(message.text || (message.file ? '📎 ' + message.file.name : ''), 120),
           'chat-' + message.channelId);
       }
       markReadSoon();
@@ -1156,7 +1202,12 @@
       var retry = node('button', 'btn btn-link btn-sm p-0 ms-2', t('Retry'));
       retry.type = 'button';
       retry.addEventListener('click', function () {
-        publishPost(id, pending);
+        if (pending.retry) {
+          pending.retry();
+        }
+        else {
+          publishPost(id, pending);
+        }
       });
       label.appendChild(retry);
     }
@@ -1199,6 +1250,360 @@
     if (message) {
       el.input.focus();
     }
+  }
+
+  // ---- presence --------------------------------------------------------------------------------------------
+
+  var IDLE_AFTER_MS = 5 * 60 * 1000;   // no keyboard or mouse for this long: away
+  var HIDDEN_AFTER_MS = 60 * 1000;     // the tab in the background for this long: away
+  var lastInput = Date.now();
+  var hiddenSince = document.hidden ? Date.now() : null;
+  var idleTimer = null;
+
+  function onPresence(presence) {
+    if (presence.state === 'OFFLINE') {
+      state.presence.delete(presence.username);
+    }
+    else {
+      state.presence.set(presence.username, presence.state);
+    }
+    renderPresence();
+  }
+
+  function presenceOf(username) {
+    return state.presence.get(username) || 'OFFLINE';
+  }
+
+  function presenceText(username) {
+    var now = presenceOf(username);
+    return t(now === 'ONLINE' ? 'PresenceOnline' : now === 'AWAY' ? 'PresenceAway' : 'PresenceOffline');
+  }
+
+  function presenceDot(username) {
+    var now = presenceOf(username).toLowerCase();
+    var dot = node('span', 'chat-presence is-' + now);
+    dot.dataset.presenceOf = username;
+    dot.title = presenceText(username);
+    dot.setAttribute('role', 'img');
+    dot.setAttribute('aria-label', dot.title);
+    return dot;
+  }
+
+  /** Updates every dot and state text on the page in place (no re-render of lists). */
+  function renderPresence() {
+    document.querySelectorAll('[data-presence-of]').forEach(function (dot) {
+      var username = dot.dataset.presenceOf;
+      dot.className = 'chat-presence is-' + presenceOf(username).toLowerCase();
+      dot.title = presenceText(username);
+      dot.setAttribute('aria-label', dot.title);
+    });
+    var channel = state.channels.get(state.current);
+    var peerState = el.info.querySelector('.chat-peer-state');
+    if (channel && channel.peer && peerState) {
+      peerState.textContent = presenceText(channel.peer);
+    }
+  }
+
+  function isIdle() {
+    var now = Date.now();
+    return now - lastInput >= IDLE_AFTER_MS || (hiddenSince !== null && now - hiddenSince >= HIDDEN_AFTER_MS);
+  }
+
+  function setAway(away) {
+    if (away === state.away || !state.connected) {
+      return;
+    }
+    state.away = away;
+    state.client.publish({destination: '/app/presence', body: JSON.stringify({state: away ? 'away' : 'active'})});
+  }
+
+  /** Re-checks idleness when the next threshold can pass; any input or showing the tab makes the official active. */
+  function scheduleIdleCheck() {
+    clearTimeout(idleTimer);
+    var now = Date.now();
+    var untilIdle = IDLE_AFTER_MS - (now - lastInput);
+    if (hiddenSince !== null) {
+      untilIdle = Math.min(untilIdle, HIDDEN_AFTER_MS - (now - hiddenSince));
+    }
+    idleTimer = setTimeout(function () {
+      setAway(isIdle());
+      scheduleIdleCheck();
+    }, Math.max(1000, untilIdle));
+  }
+
+  function onActivity() {
+    lastInput = Date.now();
+    if (state.away && !document.hidden) {
+      setAway(false);
+    }
+  }
+
+  // ---- members ---------------------------------------------------------------------------------------------
+
+  function showMembers() {
+    var channelId = state.current;
+    el.membersList.replaceChildren(node('li', 'list-group-item small text-secondary', t('LoadingOlder')));
+    el.membersDialog.showModal();
+    api('GET', '/api/v1/chat/channels/' + channelId + '/members').then(function (members) {
+      if (channelId !== state.current) {
+        return;
+      }
+      members.sort(function (a, b) {
+        var rank = {ONLINE: 0, AWAY: 1, OFFLINE: 2};
+        return rank[presenceOf(a.username)] - rank[presenceOf(b.username)]
+          || a.fullName.localeCompare(b.fullName, 'vi');
+      });
+      el.membersList.replaceChildren();
+      el.membersDialog.querySelector('.chat-members-count').textContent = t('Members', members.length);
+      members.forEach(function (member) {
+        var item = node('li', 'list-group-item d-flex align-items-center gap-2 chat-member');
+        item.dataset.username = member.username;
+        item.appendChild(presenceDot(member.username));
+        var who = node('span', 'flex-grow-1');
+        who.appendChild(node('span', 'd-block', member.fullName + (member.username === state.me ? ' ' + t('You') : '')));
+        who.appendChild(node('span', 'd-block small text-secondary', '@' + member.username));
+        item.appendChild(who);
+        if (member.moderator) {
+          item.appendChild(node('span', 'badge text-bg-light border', t('Moderator')));
+        }
+        el.membersList.appendChild(item);
+      });
+    }).catch(function () {
+      el.membersList.replaceChildren(node('li', 'list-group-item small text-danger', t('LoadError')));
+    });
+  }
+
+  // ---- files -----------------------------------------------------------------------------------------------
+
+  var sizeFormat = new Intl.NumberFormat('vi-VN', {maximumFractionDigits: 1});
+  var PREVIEWABLE = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
+  function formatSize(bytes) {
+    if (bytes < 1024) {
+      return sizeFormat.format(bytes) + ' B';
+    }
+    if (bytes < 1024 * 1024) {
+      return sizeFormat.format(bytes / 1024) + ' KB';
+    }
+    return sizeFormat.format(bytes / (1024 * 1024)) + ' MB';
+  }
+
+  function renderFile(file) {
+    var href = base + '/api/v1/chat/files/' + encodeURIComponent(file.id);
+    var card = node('div', 'chat-file');
+    if (PREVIEWABLE.indexOf(file.contentType) >= 0) {
+      var preview = node('img', 'chat-file-preview');
+      preview.src = href;
+      preview.alt = file.name;
+      preview.loading = 'lazy';
+      card.appendChild(preview);
+    }
+    var link = node('a', 'chat-file-link');
+    link.href = href;
+    link.setAttribute('download', file.name);
+    link.appendChild(node('span', 'chat-file-icon', '📎'));
+    link.appendChild(node('span', 'chat-file-name', file.name));
+    card.appendChild(link);
+    card.appendChild(node('span', 'chat-file-size small text-secondary', formatSize(file.size)));
+    return card;
+  }
+
+  /** Checks the size at once (nothing is sent when it is too large), then uploads with a progress line. */
+  function uploadFiles(files) {
+    var channel = state.channels.get(state.current);
+    if (!channel || !channel.canPost) {
+      return;
+    }
+    Array.prototype.forEach.call(files, function (file) {
+      uploadFile(channel.id, file);
+    });
+  }
+
+  function uploadFile(channelId, file) {
+    var limit = state.session ? state.session.maxFileSize : 0;
+    if (file.size === 0) {
+      showError(t('FileEmpty', file.name));
+      return;
+    }
+    if (limit && file.size > limit) {
+      showError(t('FileTooLarge', formatSize(limit), file.name, formatSize(file.size)));
+      return;
+    }
+    showError('');
+    var caption = el.input.value.trim();
+    var id = newId();
+    var pending = {channelId: channelId, text: caption, replyTo: state.replyTo, node: null, failed: false, upload: true};
+    pending.node = renderPending(id, pending);
+    pending.node.querySelector('.chat-text').appendChild(
+      node('div', 'chat-file', '📎 ' + file.name + ' (' + formatSize(file.size) + ')'));
+    state.pending.set(id, pending);
+    el.messages.appendChild(pending.node);
+    scrollToBottom();
+    if (caption) {
+      el.input.value = '';
+    }
+    setReply(null);
+    sendFile(id, pending, file);
+  }
+
+  function sendFile(id, pending, file) {
+    var form = new FormData();
+    form.append('file', file, file.name);
+    if (pending.text) {
+      form.append('text', pending.text);
+    }
+    if (pending.replyTo) {
+      form.append('replyTo', pending.replyTo);
+    }
+    form.append('clientMessageId', id);
+    var request = new XMLHttpRequest();
+    request.open('POST', base + '/api/v1/chat/channels/' + pending.channelId + '/files');
+    request.setRequestHeader('Accept', 'application/json');
+    if (state.session && state.session.csrfHeader) {
+      request.setRequestHeader(state.session.csrfHeader, state.session.csrfToken);
+    }
+    request.upload.onprogress = function (event) {
+      if (event.lengthComputable) {
+        updatePending(id, pending, t('Uploading', Math.floor(100 * event.loaded / event.total)));
+      }
+    };
+    request.onload = function () {
+      var body = null;
+      try {
+        body = JSON.parse(request.responseText);
+      }
+      catch (ignored) {
+        // An answer without JSON (e.g. a proxy's page): the status says enough.
+      }
+      if (request.status === 201 && body) {
+        settlePending(body);
+        if (body.channelId === state.current) {
+          onMessage(body);
+        }
+        return;
+      }
+      if (request.status === 401) {
+        window.location.reload();
+        return;
+      }
+      pending.failed = true;
+      pending.retry = function () {
+        sendFile(id, pending, file);
+      };
+      updatePending(id, pending, (body && body.detail) || t('Failed'));
+    };
+    request.onerror = function () {
+      pending.failed = true;
+      pending.retry = function () {
+        sendFile(id, pending, file);
+      };
+      updatePending(id, pending, t('Failed'));
+    };
+    pending.failed = false;
+    updatePending(id, pending, t('Uploading', 0));
+    request.send(form);
+  }
+
+  // ---- new group -------------------------------------------------------------------------------------------
+
+  var groupTimer = null;
+
+  function openGroupDialog() {
+    state.groupMembers = new Map();
+    el.groupTitle.value = '';
+    el.groupSearch.value = '';
+    el.groupResults.replaceChildren();
+    el.groupError.classList.add('d-none');
+    renderGroupChosen();
+    el.groupDialog.showModal();
+    el.groupTitle.focus();
+  }
+
+  function renderGroupChosen() {
+    el.groupChosen.replaceChildren();
+    state.groupMembers.forEach(function (fullName, username) {
+      var chip = node('span', 'badge rounded-pill text-bg-light border chat-chip');
+      chip.dataset.username = username;
+      chip.appendChild(document.createTextNode(fullName));
+      var remove = node('button', 'btn-close btn-close-sm ms-1');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', t('Remove', fullName));
+      remove.addEventListener('click', function () {
+        state.groupMembers.delete(username);
+        renderGroupChosen();
+      });
+      chip.appendChild(remove);
+      el.groupChosen.appendChild(chip);
+    });
+  }
+
+  function searchGroupMembers() {
+    var query = el.groupSearch.value.trim();
+    if (query.length < 2) {
+      el.groupResults.replaceChildren();
+      return;
+    }
+    api('GET', '/api/v1/officials?limit=10&q=' + encodeURIComponent(query)).then(function (officials) {
+      if (query !== el.groupSearch.value.trim()) {
+        return;
+      }
+      el.groupResults.replaceChildren();
+      var others = officials.filter(function (official) {
+        return official.username !== state.me && official.active !== false;
+      });
+      if (!others.length) {
+        el.groupResults.appendChild(node('li', 'list-group-item small text-secondary', t('NoneFound')));
+      }
+      others.forEach(function (official) {
+        var item = node('li', 'list-group-item p-0');
+        var button = node('button', 'btn btn-link text-start w-100 chat-group-pick');
+        button.type = 'button';
+        button.dataset.username = official.username;
+        button.appendChild(node('span', 'd-block fw-semibold', official.fullName));
+        button.appendChild(node('span', 'd-block small text-secondary',
+          [official.title, official.unitName].filter(Boolean).join(' · ')));
+        button.addEventListener('click', function () {
+          state.groupMembers.set(official.username, official.fullName);
+          renderGroupChosen();
+          el.groupSearch.value = '';
+          el.groupResults.replaceChildren();
+          el.groupSearch.focus();
+        });
+        item.appendChild(button);
+        el.groupResults.appendChild(item);
+      });
+    }).catch(function () {
+      el.groupResults.replaceChildren(node('li', 'list-group-item small text-danger', t('LoadError')));
+    });
+  }
+
+  function groupError(text) {
+    el.groupError.textContent = text;
+    el.groupError.classList.remove('d-none');
+  }
+
+  function createGroup() {
+    var title = el.groupTitle.value.trim();
+    if (!title) {
+      groupError(t('GroupTitleRequired'));
+      el.groupTitle.focus();
+      return;
+    }
+    if (!state.groupMembers.size) {
+      groupError(t('GroupMembersRequired'));
+      el.groupSearch.focus();
+      return;
+    }
+    api('POST', '/api/v1/chat/groups', {title: title, members: Array.from(state.groupMembers.keys())})
+      .then(function (channel) {
+        el.groupDialog.close();
+        state.channels.set(channel.id, channel);
+        openChannel(channel.id, null, true);
+        loadChannels();
+        el.input.focus();
+      }).catch(function (error) {
+        groupError(error.message);
+      });
   }
 
   // ---- desktop notifications -------------------------------------------------------------------------------
@@ -1409,6 +1814,62 @@
       }
     });
   });
+  el.attach.addEventListener('click', function () {
+    el.fileInput.click();
+  });
+  el.fileInput.addEventListener('change', function () {
+    uploadFiles(el.fileInput.files);
+    el.fileInput.value = '';
+  });
+  el.conversation.addEventListener('dragover', function (event) {
+    if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, 'Files') >= 0
+        && !el.composer.classList.contains('d-none')) {
+      event.preventDefault();
+      el.conversation.classList.add('drop-target');
+    }
+  });
+  el.conversation.addEventListener('dragleave', function (event) {
+    if (!el.conversation.contains(event.relatedTarget)) {
+      el.conversation.classList.remove('drop-target');
+    }
+  });
+  el.conversation.addEventListener('drop', function (event) {
+    el.conversation.classList.remove('drop-target');
+    if (event.dataTransfer && event.dataTransfer.files.length && !el.composer.classList.contains('d-none')) {
+      event.preventDefault();
+      uploadFiles(event.dataTransfer.files);
+    }
+  });
+  el.membersButton.addEventListener('click', showMembers);
+  el.newGroup.addEventListener('click', openGroupDialog);
+  el.groupSearch.addEventListener('input', function () {
+    clearTimeout(groupTimer);
+    groupTimer = setTimeout(searchGroupMembers, 250);
+  });
+  el.groupSearch.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter') {
+      // Enter picks the first match instead of submitting the dialog.
+      event.preventDefault();
+      var first = el.groupResults.querySelector('.chat-group-pick');
+      if (first) {
+        first.click();
+      }
+    }
+  });
+  el.groupForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    createGroup();
+  });
+  ['keydown', 'mousedown', 'pointermove', 'touchstart', 'wheel'].forEach(function (type) {
+    document.addEventListener(type, onActivity, {passive: true});
+  });
+  document.addEventListener('visibilitychange', function () {
+    hiddenSince = document.hidden ? Date.now() : null;
+    if (!document.hidden) {
+      onActivity();
+    }
+    scheduleIdleCheck();
+  });
   el.newDirect.addEventListener('click', function () {
     el.dialogSearch.value = '';
     el.dialogResults.replaceChildren();
@@ -1423,6 +1884,7 @@
   // ---- start -----------------------------------------------------------------------------------------------
 
   renderNotifyButton();
+  scheduleIdleCheck();
   api('GET', '/api/v1/chat/session').then(function (session) {
     state.session = session;
     state.me = session.username;

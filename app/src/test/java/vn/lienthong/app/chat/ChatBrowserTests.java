@@ -267,6 +267,112 @@ class ChatBrowserTests extends WebTestSupport {
         an.waitFor(By.id("chat-channel-" + unitChannel));
     }
 
+    @Test
+    void aColleagueSeesWhoIsOnlineAndWhenTheyLeave() {
+        ChannelSummary direct = chat.openDirect("an.nguyen", "hong.vo");
+        Browser hong = openChat("hong.vo", "/chat?channel=" + direct.id());
+        Browser an = openChat("an.nguyen", "/chat?channel=" + direct.id());
+
+        // hong.vo is connected: her dot in an's list and the conversation's header say so.
+        By hongsDot = By.cssSelector("#chat-channel-" + direct.id() + " [data-presence-of='hong.vo']");
+        an.waiting().until(driver -> driver.findElement(hongsDot).getAttribute("class").contains("is-online"));
+        an.waitForText(By.cssSelector("#chat-channel-info .chat-peer-state"), "Đang trực tuyến");
+        assertThat(an.driver().findElement(hongsDot).getAttribute("aria-label")).isEqualTo("Đang trực tuyến");
+
+        // The members dialog lists both, with their state.
+        an.click(By.id("chat-members-button"));
+        an.waitFor(By.cssSelector("#chat-members-list .chat-member[data-username='hong.vo'] .chat-presence.is-online"));
+        assertThat(an.driver().findElement(By.cssSelector("#chat-members-list .chat-member[data-username='an.nguyen']"))
+                .getText()).contains("Nguyễn Văn An (bạn)");
+        an.driver().findElement(By.cssSelector("#chat-members-dialog .btn-close")).click();
+
+        // She closes her browser: pushed to an's page, no reload.
+        hong.close();
+        an.waiting().until(driver -> driver.findElement(hongsDot).getAttribute("class").contains("is-offline"));
+        an.waitForText(By.cssSelector("#chat-channel-info .chat-peer-state"), "Ngoại tuyến");
+    }
+
+    @Test
+    void aFileReachesTheColleagueWithTheSameBytesAndAnOversizedOneIsRefusedAtOnce() throws Exception {
+        ChannelSummary group = chat.createGroup("an.nguyen", "Hồ sơ dự án " + UUID.randomUUID(), List.of("hong.vo"));
+        Browser hong = openChat("hong.vo", "/chat?channel=" + group.id());
+        Browser an = openChat("an.nguyen", "/chat?channel=" + group.id());
+
+        byte[] bytes = ("Tờ trình số 15/TTr-UBND về việc phê duyệt dự án " + UUID.randomUUID())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("chat-upload").resolve("Tờ trình 15.txt");
+        java.nio.file.Files.write(file, bytes);
+        an.type(By.id("chat-input"), "Gửi chị bản tờ trình");
+        an.driver().findElement(By.id("chat-file")).sendKeys(file.toString());
+
+        // Sent with the caption; the colleague sees it live and downloads exactly what was sent.
+        WebElement mine = an.waitFor(message("Gửi chị bản tờ trình", true));
+        assertThat(mine.findElement(By.cssSelector(".chat-file-name")).getText()).isEqualTo("Tờ trình 15.txt");
+        WebElement theirs = hong.waitFor(By.xpath("//article[@data-seq][.//span[@class='chat-file-name']"
+                + "[text()='Tờ trình 15.txt']]"));
+        String href = theirs.findElement(By.cssSelector("a.chat-file-link")).getAttribute("href");
+        Object downloaded = ((org.openqa.selenium.JavascriptExecutor) hong.driver()).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.arrayBuffer(); })
+                  .then(function (b) { done(Array.from(new Uint8Array(b))); });""", href);
+        assertThat(((List<?>) downloaded).stream().map(n -> (byte) ((Number) n).intValue()).toList())
+                .containsExactlyElementsOf(toList(bytes));
+
+        // Over the limit (20 MB): refused in the page, nothing sent, nothing stored.
+        long before = chat.after("an.nguyen", group.id(), 0, 100).messages().size();
+        java.nio.file.Path large = file.resolveSibling("Bản đồ quy hoạch.pdf");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            sparse.setLength(21L * 1024 * 1024);
+        }
+        an.driver().findElement(By.id("chat-file")).sendKeys(large.toString());
+        an.waitForText(By.id("chat-error"), "Tệp quá lớn: tối đa 20 MB, tệp Bản đồ quy hoạch.pdf nặng 21 MB");
+        assertThat(an.driver().findElements(By.cssSelector("#chat-messages .chat-msg.pending"))).isEmpty();
+        assertThat(chat.after("an.nguyen", group.id(), 0, 100).messages()).hasSize((int) before);
+    }
+
+    @Test
+    void anOfficialStartsAGroupAndTheMembersGetItLive() {
+        Browser hong = openChat("hong.vo", "/chat");
+        Browser an = openChat("an.nguyen", "/chat");
+        String title = "Tổ công tác chuyển đổi số " + UUID.randomUUID().toString().substring(0, 8);
+
+        an.click(By.id("chat-new-group"));
+        an.click(By.id("chat-group-create"));
+        an.waitForText(By.id("chat-group-error"), "Vui lòng nhập tên nhóm");
+        an.type(By.id("chat-group-title"), title);
+        an.click(By.id("chat-group-create"));
+        an.waitForText(By.id("chat-group-error"), "Vui lòng chọn ít nhất một thành viên");
+        an.type(By.id("chat-group-search"), "Võ Thị Hồng");
+        an.click(By.cssSelector("#chat-group-results button[data-username='hong.vo']"));
+        an.type(By.id("chat-group-search"), "binh.tran");
+        an.click(By.cssSelector("#chat-group-results button[data-username='binh.tran']"));
+        assertThat(an.driver().findElements(By.cssSelector("#chat-group-chosen .chat-chip")))
+                .extracting(chip -> chip.getAttribute("data-username")).containsExactly("hong.vo", "binh.tran");
+        an.click(By.id("chat-group-create"));
+
+        an.waitForText(By.id("chat-channel-title"), title);
+        an.waitForUrl("channel=");
+        long groupId = Long.parseLong(an.currentUrl().replaceAll(".*channel=(\\d+).*", "$1"));
+        assertThat(chat.members("an.nguyen", groupId)).extracting(member -> member.username())
+                .containsExactlyInAnyOrder("an.nguyen", "hong.vo", "binh.tran");
+        an.type(By.id("chat-input"), "Chào cả nhóm, họp sáng thứ Hai");
+        an.click(By.id("chat-send"));
+        an.waitFor(message("Chào cả nhóm, họp sáng thứ Hai", true));
+
+        // hong.vo had the page open: the group appears in her list with its unread message.
+        hong.waitFor(By.cssSelector("#chat-channel-" + groupId + " .chat-unread"));
+        hong.click(By.id("chat-channel-" + groupId));
+        hong.waitFor(message("Chào cả nhóm, họp sáng thứ Hai", false));
+    }
+
+    private static List<Byte> toList(byte[] bytes) {
+        List<Byte> list = new java.util.ArrayList<>(bytes.length);
+        for (byte b : bytes) {
+            list.add(b);
+        }
+        return list;
+    }
+
     private Browser openChat(String username, String path) {
         Browser browser = browsers.open(baseUrl()).logIn(username, DEMO_PASSWORD);
         browser.waitFor(By.id("current-official"));
