@@ -48,7 +48,9 @@
     groupSearch: document.getElementById('chat-group-search'),
     groupResults: document.getElementById('chat-group-results'),
     groupChosen: document.getElementById('chat-group-chosen'),
-    groupError: document.getElementById('chat-group-error')
+    groupError: document.getElementById('chat-group-error'),
+    auditDialog: document.getElementById('chat-audit-dialog'),
+    auditList: document.getElementById('chat-audit-list')
   };
 
   var state = {
@@ -663,6 +665,12 @@
     var body = node('div', 'chat-text');
     if (message.deleted) {
       body.textContent = t('Deleted');
+      if (canAudit(message.channelId)) {
+        body.appendChild(document.createTextNode(' '));
+        body.appendChild(actionButton(t('Audit'), 'audit', function () {
+          showAudit(message);
+        }));
+      }
     }
     else {
       appendRichText(body, message.text, message.mentions || []);
@@ -788,6 +796,11 @@
     if (own && !channel.closed) {
       actions.appendChild(actionButton(t('Edit'), 'edit', function () {
         startEdit(message);
+      }));
+    }
+    if (message.editedAt && canAudit(message.channelId)) {
+      actions.appendChild(actionButton(t('Audit'), 'audit', function () {
+        showAudit(message);
       }));
     }
     if ((own || channel.moderator) && !channel.closed) {
@@ -1055,7 +1068,7 @@
     if (fresh && message.author !== state.me) {
       if (document.hidden) {
         notify(message.authorName + ' · ' + (channel ? channel.title : ''),
-          excerpt(message.text || (message.file ? '📎 ' + message.file.name : ''), 120),
+          excerpt(message.text || (message.file ? message.file.name : ''), 120),
           'chat-' + message.channelId);
       }
       markReadSoon();
@@ -1373,6 +1386,39 @@
     });
   }
 
+  // ---- audit trail (administrators) ------------------------------------------------------------------------
+
+  /** System administrators read every trail; unit administrators those of channels they moderate. */
+  function canAudit(channelId) {
+    var channel = state.channels.get(channelId) || {};
+    return app.dataset.auditor === 'system' || (app.dataset.auditor === 'unit' && channel.moderator === true);
+  }
+
+  function showAudit(message) {
+    el.auditList.replaceChildren(node('li', 'list-group-item small text-secondary', t('LoadingOlder')));
+    el.auditDialog.showModal();
+    api('GET', '/api/v1/admin/chat/channels/' + message.channelId + '/messages/' + message.sequence + '/audit')
+      .then(function (entries) {
+        el.auditList.replaceChildren();
+        if (!entries.length) {
+          el.auditList.appendChild(node('li', 'list-group-item small text-secondary', t('AuditEmpty')));
+        }
+        entries.forEach(function (entry) {
+          var item = node('li', 'list-group-item chat-audit-entry');
+          item.dataset.action = entry.action;
+          var head = node('div', 'small');
+          head.appendChild(node('strong', null, entry.action === 'DELETED' ? t('AuditDeleted') : t('AuditEdited')));
+          head.appendChild(document.createTextNode(' · ' + memberName(entry.actor) + ' (@' + entry.actor + ') · '
+            + formatDate(entry.at)));
+          item.appendChild(head);
+          item.appendChild(node('div', 'chat-text chat-audit-previous', entry.previousText));
+          el.auditList.appendChild(item);
+        });
+      }).catch(function (error) {
+        el.auditList.replaceChildren(node('li', 'list-group-item small text-danger', error.message));
+      });
+  }
+
   // ---- files -----------------------------------------------------------------------------------------------
 
   var sizeFormat = new Intl.NumberFormat('vi-VN', {maximumFractionDigits: 1});
@@ -1401,11 +1447,28 @@
     var link = node('a', 'chat-file-link');
     link.href = href;
     link.setAttribute('download', file.name);
-    link.appendChild(node('span', 'chat-file-icon', '📎'));
+    link.appendChild(fileIcon());
     link.appendChild(node('span', 'chat-file-name', file.name));
     card.appendChild(link);
     card.appendChild(node('span', 'chat-file-size small text-secondary', formatSize(file.size)));
     return card;
+  }
+
+  /** A document outline (drawn, not an emoji: not every office PC has an emoji font). */
+  function fileIcon() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('class', 'chat-icon');
+    svg.setAttribute('aria-hidden', 'true');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', 'M4 1.5h5l3.5 3.5v9.5h-8.5zM9 1.5V5h3.5M6 8h4.5M6 10.5h4.5M6 13h3');
+    path.setAttribute('fill', 'none');
+    path.setAttribute('stroke', 'currentColor');
+    path.setAttribute('stroke-width', '1.2');
+    path.setAttribute('stroke-linejoin', 'round');
+    svg.appendChild(path);
+    return svg;
   }
 
   /** Checks the size at once (nothing is sent when it is too large), then uploads with a progress line. */
@@ -1435,7 +1498,7 @@
     var pending = {channelId: channelId, text: caption, replyTo: state.replyTo, node: null, failed: false, upload: true};
     pending.node = renderPending(id, pending);
     pending.node.querySelector('.chat-text').appendChild(
-      node('div', 'chat-file', '📎 ' + file.name + ' (' + formatSize(file.size) + ')'));
+      node('div', 'chat-file', file.name + ' (' + formatSize(file.size) + ')'));
     state.pending.set(id, pending);
     el.messages.appendChild(pending.node);
     scrollToBottom();
@@ -1564,6 +1627,7 @@
           [official.title, official.unitName].filter(Boolean).join(' · ')));
         button.addEventListener('click', function () {
           state.groupMembers.set(official.username, official.fullName);
+          el.groupError.classList.add('d-none');
           renderGroupChosen();
           el.groupSearch.value = '';
           el.groupResults.replaceChildren();

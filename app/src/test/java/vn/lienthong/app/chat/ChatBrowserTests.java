@@ -310,6 +310,7 @@ class ChatBrowserTests extends WebTestSupport {
         assertThat(mine.findElement(By.cssSelector(".chat-file-name")).getText()).isEqualTo("Tờ trình 15.txt");
         WebElement theirs = hong.waitFor(By.xpath("//article[@data-seq][.//span[@class='chat-file-name']"
                 + "[text()='Tờ trình 15.txt']]"));
+        hong.screenshot("chat-file-received");
         String href = theirs.findElement(By.cssSelector("a.chat-file-link")).getAttribute("href");
         Object downloaded = ((org.openqa.selenium.JavascriptExecutor) hong.driver()).executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
@@ -348,6 +349,7 @@ class ChatBrowserTests extends WebTestSupport {
         an.click(By.cssSelector("#chat-group-results button[data-username='binh.tran']"));
         assertThat(an.driver().findElements(By.cssSelector("#chat-group-chosen .chat-chip")))
                 .extracting(chip -> chip.getAttribute("data-username")).containsExactly("hong.vo", "binh.tran");
+        an.screenshot("chat-new-group");
         an.click(By.id("chat-group-create"));
 
         an.waitForText(By.id("chat-channel-title"), title);
@@ -363,6 +365,31 @@ class ChatBrowserTests extends WebTestSupport {
         hong.waitFor(By.cssSelector("#chat-channel-" + groupId + " .chat-unread"));
         hong.click(By.id("chat-channel-" + groupId));
         hong.waitFor(message("Chào cả nhóm, họp sáng thứ Hai", false));
+    }
+
+    @Test
+    void theUnitAdministratorReadsWhatWasEditedAndDeletedAndTheAuthorDoesNot() {
+        long unitChannel = unitChannelOf("binh.tran");
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        long sequence = chat.post("binh.tran", unitChannel,
+                new NewMessage("Số liệu quý III: 1.250 hộ " + marker, null, null)).sequence();
+        chat.edit("binh.tran", unitChannel, sequence, "Số liệu quý III: 1.520 hộ " + marker);
+        chat.delete("binh.tran", unitChannel, sequence);
+
+        Browser admin = openChat("admin.vinhloi", "/chat?channel=" + unitChannel + "&seq=" + sequence);
+        admin.click(By.cssSelector("#msg-" + sequence + " [data-action=audit]"));
+        admin.waitFor(By.cssSelector("#chat-audit-list .chat-audit-entry[data-action=DELETED]"));
+        List<WebElement> entries = admin.driver().findElements(By.cssSelector("#chat-audit-list .chat-audit-entry"));
+        assertThat(entries).extracting(entry -> entry.getAttribute("data-action")).containsExactly("EDITED", "DELETED");
+        assertThat(entries.get(0).getText()).contains("1.250 hộ " + marker).contains("@binh.tran");
+        assertThat(entries.get(1).getText()).contains("1.520 hộ " + marker);
+        admin.screenshot("chat-audit-trail");
+
+        // The author is no administrator: the message says it was deleted, and nothing more.
+        Browser binh = openChat("binh.tran", "/chat?channel=" + unitChannel + "&seq=" + sequence);
+        binh.waitForText(By.cssSelector("#msg-" + sequence + " .chat-text"), "Tin nhắn đã bị xoá.");
+        assertThat(binh.isPresent(By.cssSelector("#msg-" + sequence + " [data-action=audit]"))).isFalse();
+        assertThat(binh.pageText()).doesNotContain("1.250 hộ " + marker).doesNotContain("1.520 hộ " + marker);
     }
 
     private static List<Byte> toList(byte[] bytes) {
