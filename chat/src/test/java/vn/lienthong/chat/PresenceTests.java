@@ -1,11 +1,17 @@
 package vn.lienthong.chat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
@@ -14,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.lienthong.chat.ChatPresence.State;
+import vn.lienthong.directory.ClusterTasks;
 import vn.lienthong.directory.Official;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +32,9 @@ class PresenceTests extends ChatTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ClusterTasks cluster;
 
     @Test
     void severalTabsCountOnceAndColleaguesHearEachChangeOnce() {
@@ -105,6 +115,56 @@ class PresenceTests extends ChatTestSupport {
         assertThat(jdbc.sql("select count(*) from chat_presence_session where instance_id = ?").param(deadInstance)
                 .query(Long.class).single()).isZero();
         assertThat(presence(watcher, official.username())).containsExactly(State.OFFLINE);
+    }
+
+    @Test
+    void onlyTheInstanceHoldingTheSweepLockSweepsWhileEveryInstanceKeepsItsHeartbeat() throws Exception {
+        String deadInstance = "da-dung-" + UUID.randomUUID();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService otherInstance = Executors.newSingleThreadExecutor();
+        try {
+            // Another instance holds the sweep's lock (and, being stuck, sweeps nothing).
+            Future<Boolean> sweeping = otherInstance.submit(() -> cluster.runExclusively("chat.presence-sweep",
+                    Duration.ofMinutes(1), () -> {
+                        holding.countDown();
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        }
+                        catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            jdbc.sql("insert into chat_presence_instance (instance_id, heartbeat_at) values (?, ?)")
+                    .params(deadInstance, Instant.now().minusSeconds(3600).atOffset(ZoneOffset.UTC)).update();
+            Instant ownBeat = latestOwnHeartbeat(deadInstance);
+
+            // This instance goes on beating (heartbeat: 1 s) but leaves the silent one to the lock's holder. Two
+            // beats: the sweep attempt after the first one is over once the second is written (one thread).
+            await().atMost(WAIT).until(() -> latestOwnHeartbeat(deadInstance).isAfter(ownBeat));
+            Instant firstBeat = latestOwnHeartbeat(deadInstance);
+            await().atMost(WAIT).until(() -> latestOwnHeartbeat(deadInstance).isAfter(firstBeat));
+            assertThat(instanceRows(deadInstance)).isEqualTo(1);
+
+            release.countDown();
+            assertThat(sweeping.get(10, TimeUnit.SECONDS)).isTrue();
+            await().atMost(WAIT).until(() -> instanceRows(deadInstance) == 0);
+        }
+        finally {
+            release.countDown();
+            otherInstance.shutdownNow();
+        }
+    }
+
+    private long instanceRows(String instanceId) {
+        return jdbc.sql("select count(*) from chat_presence_instance where instance_id = ?").param(instanceId)
+                .query(Long.class).single();
+    }
+
+    private Instant latestOwnHeartbeat(String except) {
+        return jdbc.sql("select max(heartbeat_at) from chat_presence_instance where instance_id <> ?").param(except)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
     }
 
     /** A fresh official of the unit, once the unit's channel has them (whom they share a channel with). */

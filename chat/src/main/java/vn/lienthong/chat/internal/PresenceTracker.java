@@ -1,6 +1,7 @@
 package vn.lienthong.chat.internal;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,7 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 import vn.lienthong.chat.ChatPresence;
 import vn.lienthong.chat.ChatPresence.State;
+import vn.lienthong.directory.ClusterTasks;
 
 /**
  * Presence (online / away / offline) from the live STOMP connections of every instance, kept in the database:
@@ -37,8 +39,10 @@ import vn.lienthong.chat.ChatPresence.State;
  *   <li>each connection is a row of its instance ({@code SessionConnectedEvent} in, {@code SessionDisconnectEvent}
  *       out), flagged away when its page says so ({@code SEND /app/presence}); an official is ONLINE with one
  *       active connection, AWAY when all of theirs are away, OFFLINE with none: several tabs count once;</li>
- *   <li>each instance writes a heartbeat every {@code lienthong.chat.presence.heartbeat}; the connections of an
- *       instance silent for {@code expiry} (crashed, cut off) are dropped by whichever instance notices first;</li>
+ *   <li>each instance writes a heartbeat every {@code lienthong.chat.presence.heartbeat} (its own work: no lock);
+ *       the connections of an instance silent for {@code expiry} (crashed, cut off) are dropped by the sweep, which
+ *       one instance per heartbeat runs for all (cluster lock {@value #SWEEP_TASK}); each dead instance's rows are
+ *       claimed by a conditional delete as well, so a sweep that outlives its lock does no harm;</li>
  *   <li>a change of an official's state is announced once, on {@code /user/queue/presence}, to the connected
  *       officials who share a channel with them (and to themselves, for their other tabs). The official's row in
  *       chat_presence_user is locked while the change is worked out, so instances never race on it.</li>
@@ -50,6 +54,7 @@ class PresenceTracker implements SmartLifecycle {
 
     static final String QUEUE = "/queue/presence";
     static final int MAX_ASKED = 500;
+    static final String SWEEP_TASK = "chat.presence-sweep";
 
     private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
 
@@ -57,6 +62,7 @@ class PresenceTracker implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final SimpMessageSendingOperations broker;
     private final ChatSettings.Presence settings;
+    private final ClusterTasks cluster;
     private final String instanceId = UUID.randomUUID().toString();
     /** This instance's connections: session id → (username, away); what a swept instance writes back. */
     private final Map<String, Local> local = new ConcurrentHashMap<>();
@@ -64,11 +70,12 @@ class PresenceTracker implements SmartLifecycle {
     private volatile boolean running;
 
     PresenceTracker(PresenceRepository repository, TransactionTemplate transactions,
-                    SimpMessageSendingOperations broker, ChatSettings settings) {
+                    SimpMessageSendingOperations broker, ChatSettings settings, ClusterTasks cluster) {
         this.repository = repository;
         this.transactions = transactions;
         this.broker = broker;
         this.settings = settings.presence();
+        this.cluster = cluster;
     }
 
     private record Local(String username, boolean away) {
@@ -246,7 +253,9 @@ class PresenceTracker implements SmartLifecycle {
                 });
                 usernames.forEach(username -> recompute(username, () -> { }));
             }
-            sweep(now);
+            // Held at least half a beat: the instances' timers are not in step, and one sweep per beat is enough.
+            Duration beat = settings.heartbeat();
+            cluster.runExclusively(SWEEP_TASK, settings.expiry(), beat.dividedBy(2), () -> sweep(now));
         }
         catch (RuntimeException ex) {
             log.warn("Nhịp trạng thái trực tuyến lỗi (presence heartbeat failed); retrying at the next beat", ex);

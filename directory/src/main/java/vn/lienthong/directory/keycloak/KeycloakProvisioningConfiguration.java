@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import vn.lienthong.directory.ClusterTasks;
 import vn.lienthong.directory.Directory;
 
 /**
@@ -61,10 +62,10 @@ class KeycloakProvisioningConfiguration {
 
     @Bean
     KeycloakSync keycloakSync(Keycloak keycloakAdminClient, KeycloakProvisioningSettings settings,
-                              Environment environment, Directory directory) {
+                              Environment environment, Directory directory, ClusterTasks cluster) {
         KeycloakRealmWriter writer = new KeycloakRealmWriter(
                 keycloakAdminClient.realm(realm(settings, environment)), directory, settings.sendSetupEmail());
-        return new KeycloakSync(directory, writer);
+        return new KeycloakSync(directory, writer, cluster);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package vn.lienthong.directory.keycloak;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
+import vn.lienthong.directory.ClusterTasks;
 import vn.lienthong.directory.Directory;
 import vn.lienthong.directory.IdentitySync;
 import vn.lienthong.directory.IdentitySyncReport;
@@ -34,18 +36,25 @@ import vn.lienthong.directory.Unit;
 public class KeycloakSync implements IdentitySync, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakSync.class);
+    static final String RESYNC_ON_START_TASK = "directory.keycloak-resync-on-start";
+    /** Longer than a full re-sync of a large realm takes. */
+    private static final Duration RESYNC_LOCK_AT_MOST_FOR = Duration.ofHours(2);
+    /** A re-sync at start that another instance did this recently counts for this one too (rolling restarts). */
+    private static final Duration RESYNC_ON_START_EVERY = Duration.ofMinutes(10);
 
     private final Directory directory;
     private final KeycloakRealmWriter writer;
+    private final ClusterTasks cluster;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "keycloak-sync");
         thread.setDaemon(true);
         return thread;
     });
 
-    KeycloakSync(Directory directory, KeycloakRealmWriter writer) {
+    KeycloakSync(Directory directory, KeycloakRealmWriter writer, ClusterTasks cluster) {
         this.directory = directory;
         this.writer = writer;
+        this.cluster = cluster;
     }
 
     /**
@@ -71,12 +80,18 @@ public class KeycloakSync implements IdentitySync, DisposableBean {
         }
     }
 
-    /** Starts a full re-sync in the background and logs its report. */
+    /**
+     * Starts the re-sync of an app start in the background and logs its report. One instance does it for all (cluster
+     * lock {@value #RESYNC_ON_START_TASK}); instances starting within {@link #RESYNC_ON_START_EVERY} of it skip theirs.
+     */
     void resyncInBackground() {
         worker.execute(() -> {
             try {
-                IdentitySyncReport report = resyncNow();
-                log.info("Keycloak re-sync done: {}", report);
+                boolean ran = cluster.runExclusively(RESYNC_ON_START_TASK, RESYNC_LOCK_AT_MOST_FOR, RESYNC_ON_START_EVERY,
+                        () -> log.info("Keycloak re-sync done: {}", resyncNow()));
+                if (!ran) {
+                    log.info("Keycloak re-sync at start skipped: another instance is doing it or has just done it");
+                }
             }
             catch (RuntimeException ex) {
                 log.warn("Keycloak re-sync failed ({}); the directory is unchanged, run it again once Keycloak is "

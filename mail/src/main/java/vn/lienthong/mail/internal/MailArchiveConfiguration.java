@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.archive.Archive;
+import vn.lienthong.directory.ClusterTasks;
 import vn.lienthong.directory.Directory;
 import vn.lienthong.mail.MailAdministration;
 import vn.lienthong.mail.MailboxException;
@@ -41,7 +42,8 @@ class MailArchiveConfiguration {
     @Bean
     MailArchiveSpool mailArchiveSpool(JamesServer james, MailSettings settings, ObjectProvider<Archive> archive,
                                       MailReaders readers, ApplicationEventPublisher events,
-                                      PlatformTransactionManager transactions, Mailboxes mailboxes) {
+                                      PlatformTransactionManager transactions, Mailboxes mailboxes,
+                                      ClusterTasks cluster) {
         Archive present = archive.getIfAvailable();
         if (present == null) {
             log.warn("No archive in this application: mail stays in James's archive spool until there is one");
@@ -53,7 +55,7 @@ class MailArchiveConfiguration {
                     } catch (MailboxException e) {
                         return false;
                     }
-                });
+                }, cluster);
     }
 
     @Bean

@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.Reader;
+import vn.lienthong.directory.ClusterTasks;
 import vn.lienthong.mail.CalendarMessageReceived;
 
 /**
@@ -46,6 +47,10 @@ import vn.lienthong.mail.CalendarMessageReceived;
  *
  * <p>Nothing is lost: while the app is down, James keeps spooling; a file the archive did not accept stays for the
  * next round; a file that cannot be read at all goes to {@code failed/} with a log line, and the others go on.
+ *
+ * <p>Several app instances may read one spool (an external James writing to a shared folder): a round runs under the
+ * cluster lock {@value #TASK}, so only one instance reads the folder at a time, and it stops after
+ * {@link #MAX_ROUND}, well inside the lock's {@link #LOCK_AT_MOST_FOR}, leaving the rest for the next round.
  */
 class MailArchiveSpool implements SmartLifecycle {
 
@@ -54,6 +59,11 @@ class MailArchiveSpool implements SmartLifecycle {
     private static final int MAX_ENVELOPE_LINE = 2048;
     /** How long a calendar message's announcement waits for the message to show in the recipients' mailboxes. */
     static final Duration MAX_DELIVERY_WAIT = Duration.ofMinutes(1);
+    static final String TASK = "mail.archive-spool";
+    /** A round's time budget: a backlog after a long outage is worked off in several rounds. */
+    static final Duration MAX_ROUND = Duration.ofMinutes(5);
+    /** Longer than a round can last (its budget plus the file in hand), so two instances never read at once. */
+    static final Duration LOCK_AT_MOST_FOR = Duration.ofMinutes(30);
 
     /** What the mailet recorded besides the message. */
     record Envelope(String sender, List<String> recipients) {
@@ -67,6 +77,7 @@ class MailArchiveSpool implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final BiPredicate<String, String> stored;
+    private final ClusterTasks cluster;
     private final Session session = Session.getInstance(new Properties());
     private ScheduledExecutorService worker;
 
@@ -75,7 +86,7 @@ class MailArchiveSpool implements SmartLifecycle {
      */
     MailArchiveSpool(Path spool, Duration interval, Archive archive, MailReaders readers,
                      ApplicationEventPublisher events, TransactionTemplate transactions,
-                     BiPredicate<String, String> stored) {
+                     BiPredicate<String, String> stored, ClusterTasks cluster) {
         this.ready = spool.resolve("new");
         this.failed = spool.resolve("failed");
         this.interval = interval;
@@ -84,6 +95,7 @@ class MailArchiveSpool implements SmartLifecycle {
         this.events = events;
         this.transactions = transactions;
         this.stored = stored;
+        this.cluster = cluster;
     }
 
     @Override
@@ -125,17 +137,23 @@ class MailArchiveSpool implements SmartLifecycle {
 
     private void drainQuietly() {
         try {
-            drain();
+            drainExclusively();
         } catch (RuntimeException e) {
             log.warn("Archiving mail from {} failed; trying again in {}: {}", ready, interval, e.toString());
         }
     }
 
+    /** A round of the timer: {@link #drain()} unless another instance is draining; answers whether it drained. */
+    boolean drainExclusively() {
+        return cluster.runExclusively(TASK, LOCK_AT_MOST_FOR, this::drain);
+    }
+
     /**
-     * Archives every spooled mail, oldest first; returns how many were archived. Stops at the first mail the archive
-     * refuses (it stays, with the rest, for the next round).
+     * Archives every spooled mail, oldest first, for at most {@link #MAX_ROUND}; returns how many were archived. A mail
+     * the archive refuses stays for the next round, as do the mails left when the time is up.
      */
     synchronized int drain() {
+        Instant deadline = Instant.now().plus(MAX_ROUND);
         if (archive == null || !Files.isDirectory(ready)) {
             return 0; // no archive in this application: the spool waits
         }
@@ -147,6 +165,10 @@ class MailArchiveSpool implements SmartLifecycle {
         }
         int archived = 0;
         for (Path file : files) {
+            if (Instant.now().isAfter(deadline)) {
+                log.info("Archive spool: {} mails archived this round, the rest waits for the next", archived);
+                break;
+            }
             Optional<Work> work = read(file);
             if (work.isEmpty()) {
                 continue; // moved to failed/

@@ -30,7 +30,7 @@ class MailDirectoryListener {
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         if (resyncOnStart) {
-            sync.resyncInBackground();
+            sync.resyncOnStart();
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.lienthong.directory.ClusterTasks;
 import vn.lienthong.directory.Directory;
 import vn.lienthong.mail.MailAdministration;
 
@@ -25,8 +26,9 @@ class MailProvisioningConfiguration {
 
     @Bean
     MailSync mailSync(Directory directory, MailAdministration mailAdministration, DataSource dataSource,
-                      MailProvisioningSettings settings) {
-        return new MailSync(directory, mailAdministration, new MailAddressBook(JdbcClient.create(dataSource)), settings);
+                      MailProvisioningSettings settings, ClusterTasks cluster) {
+        return new MailSync(directory, mailAdministration, new MailAddressBook(JdbcClient.create(dataSource)), settings,
+                cluster);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
+import vn.lienthong.directory.ClusterTasks;
 import vn.lienthong.directory.Directory;
 import vn.lienthong.directory.Official;
 import vn.lienthong.directory.Unit;
@@ -51,11 +52,17 @@ public class MailSync implements MailProvisioning, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailSync.class);
     private static final int MAX_MERGE_HOPS = 32;
+    static final String RESYNC_ON_START_TASK = "mail.resync-on-start";
+    /** Longer than a full re-sync of a province takes. */
+    static final Duration RESYNC_LOCK_AT_MOST_FOR = Duration.ofHours(2);
+    /** A re-sync at start that another instance did this recently counts for this one too (rolling restarts). */
+    static final Duration RESYNC_ON_START_EVERY = Duration.ofMinutes(10);
 
     private final Directory directory;
     private final MailAdministration james;
     private final MailAddressBook addresses;
     private final MailProvisioningSettings settings;
+    private final ClusterTasks cluster;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "mail-sync");
         thread.setDaemon(true);
@@ -66,11 +73,12 @@ public class MailSync implements MailProvisioning, DisposableBean {
     private final Set<String> knownDomains = new HashSet<>();
 
     MailSync(Directory directory, MailAdministration james, MailAddressBook addresses,
-             MailProvisioningSettings settings) {
+             MailProvisioningSettings settings, ClusterTasks cluster) {
         this.directory = directory;
         this.james = james;
         this.addresses = addresses;
         this.settings = settings;
+        this.cluster = cluster;
     }
 
     @Override
@@ -89,7 +97,25 @@ public class MailSync implements MailProvisioning, DisposableBean {
         }
     }
 
-    /** Queues a full re-sync and logs its report; on failure tries again after the retry delay. */
+    /**
+     * Queues the re-sync of an app start, which repairs what changed while the app was down: one instance does it
+     * for all (under the cluster lock {@value #RESYNC_ON_START_TASK}), and instances starting within
+     * {@link #RESYNC_ON_START_EVERY} of it skip theirs. On failure a full re-sync follows after the retry delay.
+     */
+    void resyncOnStart() {
+        execute("full re-sync at start", () -> {
+            boolean ran = cluster.runExclusively(RESYNC_ON_START_TASK, RESYNC_LOCK_AT_MOST_FOR, RESYNC_ON_START_EVERY,
+                    () -> log.info("Mail re-sync done: {}", resyncNow()));
+            if (!ran) {
+                log.info("Mail re-sync at start skipped: another instance is doing it or has just done it");
+            }
+        });
+    }
+
+    /**
+     * Queues a full re-sync and logs its report; on failure tries again after the retry delay. Not under the cluster
+     * lock: it repairs a change that failed on this instance, which a re-sync running elsewhere may have passed.
+     */
     void resyncInBackground() {
         execute("full re-sync", () -> log.info("Mail re-sync done: {}", resyncNow()));
     }

@@ -10,7 +10,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +25,7 @@ import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.Reader;
 import vn.lienthong.archive.SearchRequest;
 import vn.lienthong.archive.SearchResult;
+import vn.lienthong.directory.ClusterTasks;
 import vn.lienthong.directory.Directory;
 import vn.lienthong.directory.DirectoryAdministration;
 import vn.lienthong.directory.Official;
@@ -61,6 +68,8 @@ class MailArchiveTests {
     JamesServer jamesServer;
     @Autowired
     MailTestApplication.CalendarEvents calendarEvents;
+    @Autowired
+    ClusterTasks cluster;
 
     private final Mailboxes mailboxes = new ImapMailboxes(TestJames.shared().connection(),
             username -> directory.findOfficialByUsername(username).map(Official::email));
@@ -185,7 +194,64 @@ class MailArchiveTests {
         assertThat(search(word, reader(chi)).total()).isEqualTo(1); // chi holds a copy: now a reader by name too
     }
 
+    @Test
+    void spoolIsLeftAloneWhileAnotherInstanceIsDrainingIt() throws Exception {
+        Official an = official(unit("cum"));
+        Official binh = official(unit("cum"));
+        awaitAccounts(an, binh);
+        String word = "haiphienban" + SEQUENCE.incrementAndGet();
+        Path ready = jamesServer.archiveSpool().orElseThrow().resolve("new");
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService otherInstance = Executors.newSingleThreadExecutor();
+        try {
+            // Another instance is in a round: it holds the spool's cluster lock.
+            Future<Boolean> round = otherInstance.submit(() -> cluster.runExclusively(MailArchiveSpool.TASK,
+                    Duration.ofMinutes(1), () -> {
+                        holding.countDown();
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            mailboxes.send(an.username(), Draft.of(List.of(binh.email()), "Report " + word, "Plain text " + word));
+            await().atMost(Duration.ofSeconds(30)).until(() -> spooled(ready, word));
+
+            assertThat(spool.drainExclusively()).isFalse();
+            assertThat(spooled(ready, word)).isTrue();
+            assertThat(search(word, reader(binh)).total()).isZero();
+
+            release.countDown();
+            assertThat(round.get(10, TimeUnit.SECONDS)).isTrue();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                spool.drainExclusively();
+                return search(word, reader(binh)).total() == 1;
+            });
+            assertThat(spooled(ready, word)).isFalse();
+        } finally {
+            release.countDown();
+            otherInstance.shutdownNow();
+        }
+    }
+
     // Fixtures
+
+    private static boolean spooled(Path ready, String word) throws java.io.IOException {
+        if (!Files.isDirectory(ready)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(ready)) {
+            return files.anyMatch(file -> {
+                try {
+                    return Files.readString(file, StandardCharsets.ISO_8859_1).contains(word);
+                } catch (java.io.IOException e) {
+                    return false; // archived and deleted meanwhile
+                }
+            });
+        }
+    }
 
     private SearchResult awaitFound(String query, Set<Reader> principals) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
