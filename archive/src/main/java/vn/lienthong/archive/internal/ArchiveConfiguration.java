@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -13,18 +15,22 @@ import org.springframework.core.env.Environment;
 import vn.lienthong.archive.ArchiveFeeder;
 
 /**
- * Wires the archive: one {@link LuceneArchive} bean (exposed as {@link vn.lienthong.archive.Archive}) under
- * {@code lienthong.archive.directory}, or {@code ${lienthong.data-dir}/archive}; every {@link ArchiveFeeder} bean
- * is a source it can rebuild from. When the application is ready and the index needed it (missing, corrupt,
- * unclean shutdown), the rebuild runs on a background thread: the application serves meanwhile.
+ * Wires the archive (exposed as {@link vn.lienthong.archive.Archive}) on the engine of
+ * {@code lienthong.archive.engine}: a {@link LuceneArchive} under {@code lienthong.archive.directory}, or
+ * {@code ${lienthong.data-dir}/archive} (the default), or a {@link SolrArchive} on the SolrCloud collection of
+ * {@code lienthong.archive.solr.*}. Every {@link ArchiveFeeder} bean is a source it can rebuild from. When the
+ * application is ready and the index needed it (missing, corrupt, unclean shutdown, a collection just created),
+ * the rebuild runs on a background thread: the application serves meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ArchiveSettings.class)
 class ArchiveConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveConfiguration.class);
+    private static final String ENGINE = "lienthong.archive.engine";
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = ENGINE, havingValue = "lucene", matchIfMissing = true)
     LuceneArchive archive(ArchiveSettings settings, Environment environment, ObjectProvider<ArchiveFeeder> feeders) {
         Path directory = settings.directory() != null ? settings.directory()
                 : Path.of(environment.getProperty("lienthong.data-dir", "./data")).resolve("archive");
@@ -32,8 +38,14 @@ class ArchiveConfiguration {
                 () -> feeders.orderedStream().toList());
     }
 
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = ENGINE, havingValue = "solr")
+    SolrArchive solrArchive(ArchiveSettings settings, ObjectProvider<ArchiveFeeder> feeders) {
+        return SolrArchive.open(settings, () -> feeders.orderedStream().toList());
+    }
+
     @Bean
-    ApplicationListener<ApplicationReadyEvent> archiveStartupRebuild(LuceneArchive archive) {
+    ApplicationListener<ApplicationReadyEvent> archiveStartupRebuild(StartupRebuild archive) {
         return event -> {
             if (!archive.rebuildNeeded()) {
                 return;
@@ -48,5 +60,17 @@ class ArchiveConfiguration {
             thread.setDaemon(true);
             thread.start();
         };
+    }
+
+    /** {@code /actuator/health} shows the Solr collection (as {@code solrArchive}) when Actuator is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnProperty(name = ENGINE, havingValue = "solr")
+    static class SolrHealth {
+
+        @Bean
+        SolrArchiveHealthIndicator solrArchiveHealthIndicator(SolrArchive archive) {
+            return new SolrArchiveHealthIndicator(archive);
+        }
     }
 }

@@ -57,8 +57,7 @@ final class DocumentMapper {
             for (AttachmentText attachment : attachments) {
                 String name = nfc(attachment.name());
                 doc.add(new StoredField(Fields.ATTACHMENT_NAME, name));
-                // "bien-ban_hop.pdf" is searchable as "bien ban hop pdf".
-                addText(doc, Fields.ATTACHMENT_EXACT, Fields.ATTACHMENT_FOLDED, name.replaceAll("[._\\-]+", " "));
+                addText(doc, Fields.ATTACHMENT_EXACT, Fields.ATTACHMENT_FOLDED, searchableName(name));
                 String text = nfc(attachment.text());
                 if (!text.isEmpty()) {
                     addText(doc, Fields.ATTACHMENT_EXACT, Fields.ATTACHMENT_FOLDED, text);
@@ -124,7 +123,12 @@ final class DocumentMapper {
         return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
-    private static String cap(String text) {
+    /** {@code "bien-ban_hop.pdf"} is searchable as {@code "bien ban hop pdf"}. */
+    static String searchableName(String fileName) {
+        return fileName.replaceAll("[._\\-]+", " ");
+    }
+
+    static String cap(String text) {
         return text.length() <= MAX_STORED_CHARS ? text : text.substring(0, MAX_STORED_CHARS);
     }
 }

@@ -82,7 +82,7 @@ import vn.lienthong.archive.analysis.VietnameseAnalyzer;
  * unclean shutdown is noted; in each case {@link #rebuildIfNeeded()} re-feeds every source from its
  * {@link ArchiveFeeder}. An index locked by another process is an error: it is never moved aside.
  */
-public final class LuceneArchive implements Archive, AutoCloseable {
+public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneArchive.class);
 
@@ -439,11 +439,13 @@ public final class LuceneArchive implements Archive, AutoCloseable {
     // ---- rebuilding
 
     /** True when the index was missing, corrupt or not closed cleanly and no rebuild has succeeded since. */
+    @Override
     public boolean rebuildNeeded() {
         return Files.exists(root.resolve(REBUILD_MARKER));
     }
 
     /** Runs the start-up rebuild when {@link #rebuildNeeded()}; returns its report, or null if none was needed. */
+    @Override
     public RebuildReport rebuildIfNeeded() {
         if (!rebuildNeeded()) {
             return null;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveFeeder;
 import vn.lienthong.archive.ArchiveItem;
 import vn.lienthong.archive.Reader;
@@ -31,7 +32,7 @@ final class TestArchives {
                 .url("/" + source + "/" + id).readers(readers.length == 0 ? new Reader[] {AN} : readers).build();
     }
 
-    static SearchResult search(LuceneArchive archive, String query) {
+    static SearchResult search(Archive archive, String query) {
         return archive.search(SearchRequest.of(query, AS_AN));
     }
 
