@@ -96,7 +96,8 @@ class RepliesTests extends MeetingsTestSupport {
                         occurrences.get(2).end().toLocalDateTime().plusHours(2)));
 
         vn.lienthong.mail.Draft invitation = await().atMost(WAIT).until(() -> mail.sent(d -> d.calendar() != null
-                && d.calendar().ics().contains("UID:" + series.uid()) && d.calendar().ics().contains("SEQUENCE:1"))
+                && d.calendar().method().equals("REQUEST") && d.calendar().ics().contains("UID:" + series.uid())
+                && d.calendar().ics().contains("SEQUENCE:1"))
                 .stream().findFirst().orElse(null), d -> d != null);
         String ics = invitation.calendar().ics().replace("\r\n ", "");
         assertThat(ics).contains("RRULE:FREQ=WEEKLY;COUNT=3;BYDAY=" + weekday, "RECURRENCE-ID;TZID=Asia/Ho_Chi_Minh:");
@@ -105,6 +106,31 @@ class RepliesTests extends MeetingsTestSupport {
                         .email()));
         assertThat(meetings.meeting(PROVINCE_OFFICIAL, series.id()).you().response())
                 .isEqualTo(ResponseStatus.ACCEPTED);
+    }
+
+    @Test
+    void answerFromTheWebGoesToTheOrganiserAsAnImipReply() {
+        MeetingView meeting = meetingWithGuest("Họp có trả lời từ trang web");
+        String an = official(PROVINCE_OFFICIAL).email();
+        String chair = official(VINH_LOI_ADMIN).email();
+
+        meetings.respond(PROVINCE_OFFICIAL, meeting.id(), null, ResponseStatus.TENTATIVE, "Có thể đến muộn");
+        // The chair answering their own meeting tells nobody.
+        meetings.respond(VINH_LOI_ADMIN, meeting.id(), null, ResponseStatus.ACCEPTED, null);
+
+        vn.lienthong.mail.Draft reply = await().atMost(WAIT).until(() -> mail.sent(d -> d.calendar() != null
+                && d.calendar().method().equals("REPLY") && d.calendar().ics().contains("UID:" + meeting.uid()))
+                .stream().findFirst().orElse(null), d -> d != null);
+        assertThat(reply.to()).containsExactly(chair);
+        assertThat(reply.subject()).contains("Nguyễn Văn An", "chưa chắc chắn", "Họp có trả lời từ trang web");
+        String ics = reply.calendar().ics().replace("\r\n ", "");
+        assertThat(ics).contains("METHOD:REPLY", "UID:" + meeting.uid(), "SEQUENCE:0", "COMMENT:Có thể đến muộn")
+                .containsPattern("ORGANIZER;CN=[^:]*:mailto:" + java.util.regex.Pattern.quote(chair))
+                .containsPattern("ATTENDEE;[^\\r\\n]*PARTSTAT=TENTATIVE[^\\r\\n]*:mailto:"
+                        + java.util.regex.Pattern.quote(an));
+        assertThat(ics.split("ATTENDEE", -1)).as("only the answering attendee").hasSize(2);
+        assertThat(mail.sent(d -> d.calendar() != null && d.calendar().method().equals("REPLY")
+                && d.calendar().ics().contains("UID:" + meeting.uid()))).hasSize(1);
     }
 
     private MeetingView meetingWithGuest(String title) {

@@ -63,7 +63,10 @@ class PageErrors {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        String page = path.startsWith("/mail") ? "/mail/compose?too-large" : "/admin/import?too-large";
+        java.util.regex.Matcher meeting = java.util.regex.Pattern.compile("^/meetings/(\\d+)/documents$").matcher(path);
+        String page = path.startsWith("/mail") ? "/mail/compose?too-large"
+                : meeting.matches() ? "/meetings/" + meeting.group(1) + "?too-large#meeting-documents"
+                : "/admin/import?too-large";
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(URI.create(request.getContextPath() + page)).build();
     }

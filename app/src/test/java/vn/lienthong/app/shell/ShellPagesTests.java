@@ -66,8 +66,9 @@ class ShellPagesTests extends WebTestSupport {
     }
 
     @Test
-    void sectionsStillToComeSayTheyAreBeingBuilt() throws Exception {
-        assertThat(page("/meetings", Users.OFFICIAL)).contains("Đang xây dựng");
+    void everySectionOfTheNavigationIsBuilt() throws Exception {
+        assertThat(page("/meetings", Users.OFFICIAL)).contains("id=\"calendar\"", "Lên lịch họp")
+                .doesNotContain("Đang xây dựng");
     }
 
     @Test

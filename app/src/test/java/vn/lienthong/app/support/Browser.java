@@ -81,6 +81,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                 "--user-data-dir=" + profile, "--lang=" + language,
+                // The Jitsi stand-in's certificate is made for the test run (see JitsiStandIn).
+                "--ignore-certificate-errors",
                 "--window-size=" + size.getWidth() + "," + size.getHeight());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -43,6 +43,12 @@ public abstract class WebTestSupport {
     private static final int TLS_IMAP_PORT = freePort();
     private static final int TLS_SMTP_PORT = freePort();
 
+    /** The Jitsi server the meeting pages load the IFrame API from: one stand-in for the whole run. */
+    protected static final JitsiStandIn JITSI = JitsiStandIn.start(DATA_DIR);
+
+    /** The HS256 secret the suite signs Jitsi room tokens with in these tests. */
+    protected static final String JITSI_SECRET = "web-tests-jitsi-secret-0123456789abcdef";
+
     @Autowired
     protected MockMvc mvc;
 
@@ -61,6 +67,8 @@ public abstract class WebTestSupport {
         registry.add("lienthong.mail.webadmin-port", () -> WEBADMIN_PORT);
         registry.add("lienthong.mail.tls.imap-port", () -> TLS_IMAP_PORT);
         registry.add("lienthong.mail.tls.smtp-port", () -> TLS_SMTP_PORT);
+        registry.add("lienthong.meetings.jitsi.domain", JITSI::domain);
+        registry.add("lienthong.meetings.jitsi.secret", () -> JITSI_SECRET);
     }
 
     /** The running suite's address, e.g. {@code http://127.0.0.1:40123}. */

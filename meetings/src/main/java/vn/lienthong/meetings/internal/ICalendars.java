@@ -38,6 +38,7 @@ import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.CalScale;
 import net.fortuna.ical4j.model.property.Clazz;
+import net.fortuna.ical4j.model.property.Comment;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -123,6 +124,51 @@ final class ICalendars {
                     Timestamps.parseKey(occurrenceKey), true, null, null, null));
             calendar.add(override(meeting, exception, details, now, true));
         }
+        return text(calendar);
+    }
+
+    /**
+     * METHOD:REPLY (RFC 5546 §3.2.3) of one attendee to the organiser, for an answer given on the meeting page: the
+     * UID and SEQUENCE answered, the series or one occurrence (RECURRENCE-ID, {@code occurrenceKey} non-empty), the
+     * ORGANIZER, and only the answering ATTENDEE with its PARTSTAT (and COMMENT when there is one).
+     */
+    static String reply(Meeting meeting, String occurrenceKey, String organizerEmail, String organizerName,
+                        AttendeeEntry attendee, String comment, Instant now) {
+        MeetingRecord m = meeting.record();
+        Calendar calendar = calendar("REPLY", m.zone());
+        VEvent event = new VEvent(false);
+        event.add(new Uid(m.uid()));
+        event.add(new DtStamp(now));
+        event.add(new Sequence(m.sequence()));
+        if (occurrenceKey != null && !occurrenceKey.isEmpty()) {
+            Instant original = Timestamps.parseKey(occurrenceKey);
+            OccurrenceRecord exception = meeting.exception(occurrenceKey).orElse(null);
+            Instant start = exception != null && exception.moved() ? exception.startAt() : original;
+            Instant end = exception != null && exception.moved() ? exception.endAt() : original.plus(m.duration());
+            event.add(new RecurrenceId<>(original.atZone(m.zone())));
+            event.add(new DtStart<>(start.atZone(m.zone())));
+            event.add(new DtEnd<>(end.atZone(m.zone())));
+        }
+        else {
+            event.add(new DtStart<>(m.startAt().atZone(m.zone())));
+            event.add(new DtEnd<>(m.endAt().atZone(m.zone())));
+        }
+        event.add(new Summary(m.title()));
+        if (organizerEmail != null) {
+            Organizer organizer = new Organizer(URI.create("mailto:" + organizerEmail));
+            organizer.add(new Cn(name(organizerName)));
+            event.add(organizer);
+        }
+        Attendee answering = new Attendee(URI.create("mailto:" + attendee.email()));
+        if (attendee.name() != null && !attendee.name().isBlank()) {
+            answering.add(new Cn(name(attendee.name())));
+        }
+        answering.add(new PartStat(attendee.response().partstat()));
+        event.add(answering);
+        if (comment != null && !comment.isBlank()) {
+            event.add(new Comment(comment));
+        }
+        calendar.add(event);
         return text(calendar);
     }
 

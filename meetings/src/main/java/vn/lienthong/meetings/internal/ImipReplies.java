@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -19,6 +20,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import vn.lienthong.directory.Directory;
 import vn.lienthong.directory.Official;
 import vn.lienthong.mail.CalendarMessageReceived;
+import vn.lienthong.mail.SystemMail;
 
 /**
  * Answers by mail (iMIP, RFC 6047): a {@code METHOD:REPLY} reaching a mailbox of the suite (the ORGANIZER is the
@@ -37,23 +39,32 @@ class ImipReplies implements DisposableBean {
     private final Directory directory;
     private final MeetingAccess access;
     private final MeetingClock clock;
+    private final ObjectProvider<SystemMail> systemMail;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "meetings-imip");
         thread.setDaemon(true);
         return thread;
     });
 
-    ImipReplies(MeetingRepository meetings, Directory directory, MeetingAccess access, MeetingClock clock) {
+    ImipReplies(MeetingRepository meetings, Directory directory, MeetingAccess access, MeetingClock clock,
+                ObjectProvider<SystemMail> systemMail) {
         this.meetings = meetings;
         this.directory = directory;
         this.access = access;
         this.clock = clock;
+        this.systemMail = systemMail;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(CalendarMessageReceived message) {
         if (!"REPLY".equalsIgnoreCase(message.method() == null ? "" : message.method().strip())
                 && (message.ics() == null || !message.ics().toUpperCase(Locale.ROOT).contains("METHOD:REPLY"))) {
+            return;
+        }
+        SystemMail own = systemMail.getIfAvailable();
+        if (own != null && message.fromAddress() != null
+                && own.address().equalsIgnoreCase(message.fromAddress().strip())) {
+            // Our own REPLY of an answer given on the meeting page (InvitationMail): already recorded.
             return;
         }
         try {

@@ -56,7 +56,8 @@ class InvitationMail implements Delivery {
 
     @Override
     public Set<MeetingOutbox.Kind> kinds() {
-        return Set.of(MeetingOutbox.Kind.INVITE, MeetingOutbox.Kind.CANCEL, MeetingOutbox.Kind.REMINDER_MAIL);
+        return Set.of(MeetingOutbox.Kind.INVITE, MeetingOutbox.Kind.CANCEL, MeetingOutbox.Kind.REMINDER_MAIL,
+                MeetingOutbox.Kind.REPLY);
     }
 
     @Override
@@ -74,6 +75,7 @@ class InvitationMail implements Delivery {
             case INVITE -> invite(mail, meeting);
             case CANCEL -> cancel(mail, meeting, work);
             case REMINDER_MAIL -> remind(mail, meeting, work.occurrenceKey());
+            case REPLY -> reply(mail, meeting, work.payload(), work.occurrenceKey());
             default -> "SKIPPED";
         };
     }
@@ -134,6 +136,43 @@ class InvitationMail implements Delivery {
                 .atZone(m.zone()));
         send(mail, invitees.all(meeting), subject, body(meeting, "Cuộc họp sắp bắt đầu ("
                 + Formats.span(slot.start(), slot.end(), m.zone()) + ")."), null);
+        return "SENT";
+    }
+
+    /**
+     * The answer an official gave on the meeting page, as their calendar program would have sent it: METHOD:REPLY to
+     * the chair (the ORGANIZER), from the system address. The answer is read when the mail leaves, so a quick
+     * change of mind sends the latest answer.
+     */
+    private String reply(SystemMail mail, Meeting meeting, String username, String key) {
+        MeetingRecord m = meeting.record();
+        Official official = directory.findOfficialByUsername(username).orElse(null);
+        Official chair = directory.findOfficialByUsername(m.chair()).filter(Official::active).orElse(null);
+        if (m.cancelled() || official == null || chair == null || chair.email() == null
+                || official.email() == null) {
+            return "SKIPPED";
+        }
+        MeetingRepository.Response answer = meetings.responses(m.id()).stream()
+                .filter(r -> r.attendee().equals(username) && r.occurrenceKey().equals(key))
+                .reduce((first, second) -> second).orElse(null);
+        if (answer == null) {
+            return "SKIPPED";
+        }
+        String ics = ICalendars.reply(meeting, key, chair.email(), chair.fullName(),
+                new ICalendars.AttendeeEntry(official.email(), official.fullName(), false, false, answer.status()),
+                answer.comment(), clock.now());
+        String verdict = switch (answer.status()) {
+            case ACCEPTED -> "nhận lời tham dự";
+            case DECLINED -> "không tham dự";
+            default -> "chưa chắc chắn tham dự";
+        };
+        String when = key.isEmpty() ? Formats.span(firstStart(meeting), firstEnd(meeting), m.zone())
+                : Formats.span(Timestamps.parseKey(key), Timestamps.parseKey(key).plus(m.duration()), m.zone());
+        String text = official.fullName() + " " + verdict + " cuộc họp \"" + m.title() + "\" (" + when + ")."
+                + (answer.comment() == null ? "" : "\nGhi chú: " + answer.comment())
+                + "\n\n" + links.meeting(m.id()) + "\n";
+        mail.send(Draft.of(List.of(chair.email()), "Trả lời lời mời: " + official.fullName() + " " + verdict
+                + " – " + m.title(), text).withCalendar(CalendarPart.reply(ics)));
         return "SENT";
     }
 

@@ -28,7 +28,9 @@ class MeetingOutbox {
         /** The reminder in the chat channel. */
         CHAT_REMINDER(false),
         /** Put the meeting into the archive. */
-        ARCHIVE(true);
+        ARCHIVE(true),
+        /** METHOD:REPLY to the organiser for an answer given on the meeting page (payload: the username). */
+        REPLY(false);
 
         private final boolean replaceable;
 

@@ -300,8 +300,16 @@ class MeetingService implements Meetings {
         if (note != null && note.length() > 1000) {
             throw MeetingException.invalid("comment", "Ghi chú tối đa 1000 ký tự.");
         }
-        meetings.putResponse(meetingId, new MeetingRepository.Response(viewer.username(), key, status,
-                note == null || note.isEmpty() ? null : note, "WEB", clock.now()));
+        Instant now = clock.now();
+        String occurrenceKey = key;
+        transactions.executeWithoutResult(tx -> {
+            meetings.putResponse(meetingId, new MeetingRepository.Response(viewer.username(), occurrenceKey, status,
+                    note == null || note.isEmpty() ? null : note, "WEB", now));
+            if (!viewer.username().equals(meeting.record().chair())) {
+                // The organiser's calendar program learns the answer too (iMIP REPLY), as the invitee's would say.
+                outbox.enqueue(MeetingOutbox.Kind.REPLY, meetingId, occurrenceKey, viewer.username(), now);
+            }
+        });
         return status;
     }
 

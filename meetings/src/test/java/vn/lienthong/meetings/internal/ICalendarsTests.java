@@ -110,6 +110,32 @@ class ICalendarsTests {
     }
 
     @Test
+    void replyOfAWebAnswerForOneOccurrenceReadsBackAsThatAnswer() throws Exception {
+        Instant second = START.plusSeconds(7 * 86_400);
+        Meeting meeting = meeting("FREQ=WEEKLY;COUNT=4;BYDAY=MO", 2, List.of());
+
+        String ics = ICalendars.reply(meeting, Timestamps.key(second), "chu.tri@baclieu.gov.vn", "Chủ Trì",
+                new ICalendars.AttendeeEntry("an.nguyen@baclieu.gov.vn", "Nguyễn Văn An", false, false,
+                        ResponseStatus.TENTATIVE), "Có thể đến muộn", NOW);
+        Calendar parsed = new CalendarBuilder().build(new StringReader(ics));
+
+        assertThat(parsed.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REPLY");
+        Component event = parsed.getComponent(Component.VEVENT).orElseThrow();
+        assertThat(event.getProperties(Property.ATTENDEE)).hasSize(1);
+        assertThat(event.getProperty(Property.ORGANIZER).orElseThrow().getValue())
+                .isEqualTo("mailto:chu.tri@baclieu.gov.vn");
+        assertThat(event.getProperty(Property.RRULE)).isEmpty();
+        assertThat(ICalendars.replies(ics)).singleElement().satisfies(r -> {
+            assertThat(r.uid()).isEqualTo("abc-123@lienthong");
+            assertThat(r.attendeeEmail()).isEqualTo("an.nguyen@baclieu.gov.vn");
+            assertThat(r.status()).isEqualTo(ResponseStatus.TENTATIVE);
+            assertThat(r.occurrenceInstant()).isEqualTo(second);
+            assertThat(r.sequence()).isEqualTo(2);
+            assertThat(r.comment()).isEqualTo("Có thể đến muộn");
+        });
+    }
+
+    @Test
     void brokenCalendarIsRefusedAndAnotherMethodGivesNoAnswer() throws Exception {
         assertThatThrownBy(() -> ICalendars.replies("BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
                 + "UID:x\r\nDTSTART:không-phải-ngày\r\n"))
