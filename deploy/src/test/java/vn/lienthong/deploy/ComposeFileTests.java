@@ -262,16 +262,30 @@ class ComposeFileTests {
     }
 
     @Test
-    void solrCloudAndZooKeeperArePlannedBehindTheirOwnProfile() {
-        for (String name : List.of("zookeeper", "solr-1", "solr-2")) {
-            assertThat(Compose.list(compose.service(name).get("profiles"))).as(name).containsExactly("solr");
+    void bothInstancesShareOneSolrCloudCollectionWhoseNodesCarryTheArchivesSolrJar() throws IOException {
+        compose.services().forEach((name, service) -> assertThat(Compose.map(service)).as(name)
+                .doesNotContainKey("profiles"));
+        for (String app : List.of("app-1", "app-2")) {
+            Map<String, String> environment = Compose.environment(compose.service(app));
+            assertThat(environment).as(app).containsEntry("LIENTHONG_ARCHIVE_ENGINE", "solr")
+                    .containsEntry("LIENTHONG_ARCHIVE_SOLR_ZK_HOSTS", "zookeeper:2181");
+            // Two copies of each shard on two nodes: the archive survives the loss of one.
+            assertThat(Integer.parseInt(environment.get("LIENTHONG_ARCHIVE_SOLR_REPLICATION_FACTOR"))).isEqualTo(2);
+            assertThat(Compose.dependsOn(compose.service(app))).contains("solr-1", "solr-2");
         }
-        compose.services().forEach((name, service) -> {
-            if (!name.startsWith("solr") && !name.equals("zookeeper")) {
-                assertThat(Compose.map(service)).as(name).doesNotContainKey("profiles");
-                assertThat(Compose.dependsOn(Compose.map(service))).as(name).doesNotContain("solr-1", "zookeeper");
-            }
-        });
+        for (String node : List.of("solr-1", "solr-2")) {
+            Map<String, Object> service = compose.service(node);
+            assertThat(Compose.map(service.get("build")).get("dockerfile")).isEqualTo("deploy/docker/solr.Dockerfile");
+            assertThat(Compose.environment(service)).containsEntry("ZK_HOST", "zookeeper:2181");
+            assertThat(Compose.dependsOn(service)).contains("zookeeper");
+        }
+        // The image: the Solr line whose Lucene is ours, and the jar the archive module builds for Solr nodes.
+        String dockerfile = Files.readString(Path.of("docker/solr.Dockerfile"));
+        assertThat(dockerfile).contains("FROM solr:9.10").contains("COPY archive/target/lienthong-archive-*-solr.jar")
+                .contains("-Dsolr.sharedLib=");
+        assertThat(Files.readString(Path.of("../archive/pom.xml"))).contains("<classifier>solr</classifier>");
+        assertThat(Files.readString(Path.of("docker/solr.Dockerfile.dockerignore")))
+                .contains("!archive/target/lienthong-archive-*-solr.jar");
     }
 
     @Test
