@@ -49,6 +49,12 @@
     groupResults: document.getElementById('chat-group-results'),
     groupChosen: document.getElementById('chat-group-chosen'),
     groupError: document.getElementById('chat-group-error'),
+    membersAdd: document.getElementById('chat-members-add'),
+    membersSearch: document.getElementById('chat-members-search'),
+    membersResults: document.getElementById('chat-members-results'),
+    membersError: document.getElementById('chat-members-error'),
+    leaveRow: document.getElementById('chat-leave-row'),
+    leave: document.getElementById('chat-leave'),
     auditDialog: document.getElementById('chat-audit-dialog'),
     auditList: document.getElementById('chat-audit-list')
   };
@@ -1354,35 +1360,120 @@
   // ---- members ---------------------------------------------------------------------------------------------
 
   function showMembers() {
-    var channelId = state.current;
+    var channel = state.channels.get(state.current) || {};
+    var group = channel.kind === 'GROUP' && !channel.closed;
+    el.membersAdd.classList.toggle('d-none', !(group && channel.moderator));
+    el.leaveRow.classList.toggle('d-none', !group);
+    el.membersSearch.value = '';
+    el.membersResults.replaceChildren();
+    el.membersError.classList.add('d-none');
     el.membersList.replaceChildren(node('li', 'list-group-item small text-secondary', t('LoadingOlder')));
     el.membersDialog.showModal();
+    loadMembersList(state.current);
+  }
+
+  function loadMembersList(channelId) {
     api('GET', '/api/v1/chat/channels/' + channelId + '/members').then(function (members) {
-      if (channelId !== state.current) {
-        return;
-      }
-      members.sort(function (a, b) {
-        var rank = {ONLINE: 0, AWAY: 1, OFFLINE: 2};
-        return rank[presenceOf(a.username)] - rank[presenceOf(b.username)]
-          || a.fullName.localeCompare(b.fullName, 'vi');
-      });
-      el.membersList.replaceChildren();
-      el.membersDialog.querySelector('.chat-members-count').textContent = t('Members', members.length);
-      members.forEach(function (member) {
-        var item = node('li', 'list-group-item d-flex align-items-center gap-2 chat-member');
-        item.dataset.username = member.username;
-        item.appendChild(presenceDot(member.username));
-        var who = node('span', 'flex-grow-1');
-        who.appendChild(node('span', 'd-block', member.fullName + (member.username === state.me ? ' ' + t('You') : '')));
-        who.appendChild(node('span', 'd-block small text-secondary', '@' + member.username));
-        item.appendChild(who);
-        if (member.moderator) {
-          item.appendChild(node('span', 'badge text-bg-light border', t('Moderator')));
-        }
-        el.membersList.appendChild(item);
-      });
+      renderMembersList(channelId, members);
     }).catch(function () {
       el.membersList.replaceChildren(node('li', 'list-group-item small text-danger', t('LoadError')));
+    });
+  }
+
+  function membersError(text) {
+    el.membersError.textContent = text;
+    el.membersError.classList.remove('d-none');
+  }
+
+  /** The officials found for the group's add box; choosing one adds them at once (the moderator's act). */
+  function searchMembersToAdd() {
+    var channelId = state.current;
+    var query = el.membersSearch.value.trim();
+    if (query.length < 2) {
+      el.membersResults.replaceChildren();
+      return;
+    }
+    api('GET', '/api/v1/officials?limit=10&q=' + encodeURIComponent(query)).then(function (officials) {
+      if (query !== el.membersSearch.value.trim()) {
+        return;
+      }
+      el.membersResults.replaceChildren();
+      officials.filter(function (official) {
+        return official.active !== false && !state.members.has(official.username);
+      }).forEach(function (official) {
+        var item = node('li', 'list-group-item p-0');
+        var button = node('button', 'btn btn-link text-start w-100 chat-member-pick');
+        button.type = 'button';
+        button.dataset.username = official.username;
+        button.appendChild(node('span', 'd-block fw-semibold', official.fullName));
+        button.appendChild(node('span', 'd-block small text-secondary',
+          [official.title, official.unitName].filter(Boolean).join(' · ')));
+        button.addEventListener('click', function () {
+          api('POST', '/api/v1/chat/channels/' + channelId + '/members', {usernames: [official.username]})
+            .then(function (members) {
+              el.membersSearch.value = '';
+              el.membersResults.replaceChildren();
+              el.membersError.classList.add('d-none');
+              renderMembersList(channelId, members);
+            }).catch(function (error) {
+              membersError(error.message);
+            });
+        });
+        item.appendChild(button);
+        el.membersResults.appendChild(item);
+      });
+    }).catch(function () {
+      el.membersResults.replaceChildren(node('li', 'list-group-item small text-danger', t('LoadError')));
+    });
+  }
+
+  function leaveGroup() {
+    var channel = state.channels.get(state.current);
+    if (!channel || !window.confirm(t('LeaveConfirm', channel.title))) {
+      return;
+    }
+    api('POST', '/api/v1/chat/channels/' + channel.id + '/leave').then(function () {
+      el.membersDialog.close();
+      state.channels.delete(channel.id);
+      subscribeChannel(null);
+      state.current = null;
+      resetConversation();
+      renderHeader(null);
+      el.title.textContent = t('Choose');
+      window.history.replaceState(null, '', base + '/chat');
+      app.classList.add('show-list');
+      loadChannels();
+    }).catch(function (error) {
+      membersError(error.message);
+    });
+  }
+
+  function renderMembersList(channelId, members) {
+    if (channelId !== state.current) {
+      return;
+    }
+    members.forEach(function (member) {
+      state.members.set(member.username, member);
+    });
+    var rank = {ONLINE: 0, AWAY: 1, OFFLINE: 2};
+    members.sort(function (a, b) {
+      return rank[presenceOf(a.username)] - rank[presenceOf(b.username)]
+        || a.fullName.localeCompare(b.fullName, 'vi');
+    });
+    el.membersList.replaceChildren();
+    el.membersDialog.querySelector('.chat-members-count').textContent = t('Members', members.length);
+    members.forEach(function (member) {
+      var item = node('li', 'list-group-item d-flex align-items-center gap-2 chat-member');
+      item.dataset.username = member.username;
+      item.appendChild(presenceDot(member.username));
+      var who = node('span', 'flex-grow-1');
+      who.appendChild(node('span', 'd-block', member.fullName + (member.username === state.me ? ' ' + t('You') : '')));
+      who.appendChild(node('span', 'd-block small text-secondary', '@' + member.username));
+      item.appendChild(who);
+      if (member.moderator) {
+        item.appendChild(node('span', 'badge text-bg-light border', t('Moderator')));
+      }
+      el.membersList.appendChild(item);
     });
   }
 
@@ -1905,6 +1996,12 @@
     }
   });
   el.membersButton.addEventListener('click', showMembers);
+  var memberTimer = null;
+  el.membersSearch.addEventListener('input', function () {
+    clearTimeout(memberTimer);
+    memberTimer = setTimeout(searchMembersToAdd, 250);
+  });
+  el.leave.addEventListener('click', leaveGroup);
   el.newGroup.addEventListener('click', openGroupDialog);
   el.groupSearch.addEventListener('input', function () {
     clearTimeout(groupTimer);

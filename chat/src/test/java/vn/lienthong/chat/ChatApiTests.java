@@ -54,6 +54,32 @@ class ChatApiTests extends ChatTestSupport {
     }
 
     @Test
+    void theGroupsModeratorAddsMembersOthersMayNotAndAMemberLeaves() {
+        Official starter = newOfficial("BL-SNV");
+        ChannelSummary group = chat.createGroup(starter.username(), "Tổ rà soát hồ sơ", List.of("thu.dang"));
+        ChatClient moderator = connect(starter.username());
+        ChatClient thu = connect("thu.dang");
+        String members = "/api/v1/chat/channels/" + group.id() + "/members";
+
+        HttpResponse<String> added = moderator.apiPost(members, Map.of("usernames", List.of("viet.lam")));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(chat.members(starter.username(), group.id())).extracting(ChatMember::username)
+                .containsExactlyInAnyOrder(starter.username(), "thu.dang", "viet.lam");
+
+        // A member who does not moderate the group may not add anyone.
+        HttpResponse<String> refused = thu.apiPost(members, Map.of("usernames", List.of("hong.vo")));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(chat.members(starter.username(), group.id())).extracting(ChatMember::username)
+                .doesNotContain("hong.vo");
+
+        HttpResponse<String> left = thu.apiPost("/api/v1/chat/channels/" + group.id() + "/leave", Map.of());
+        assertThat(left.statusCode()).as(left.body()).isEqualTo(204);
+        assertThat(thu.apiGet("/api/v1/chat/channels/" + group.id()).statusCode()).isEqualTo(404);
+        assertThat(chat.members(starter.username(), group.id())).extracting(ChatMember::username)
+                .containsExactlyInAnyOrder(starter.username(), "viet.lam");
+    }
+
+    @Test
     void nonMembersGet404AndBadInputAClearVietnameseError() {
         ChannelSummary direct = chat.openDirect("an.nguyen", "binh.tran");
         ChatClient hong = connect("hong.vo");

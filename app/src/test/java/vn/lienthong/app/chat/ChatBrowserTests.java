@@ -368,6 +368,32 @@ class ChatBrowserTests extends WebTestSupport {
     }
 
     @Test
+    void theStarterAddsAColleagueToTheGroupAndAMemberLeavesIt() {
+        ChannelSummary group = chat.createGroup("an.nguyen", "Tổ thẩm định " + UUID.randomUUID().toString()
+                .substring(0, 8), List.of("hong.vo"));
+        Browser an = openChat("an.nguyen", "/chat?channel=" + group.id());
+
+        an.click(By.id("chat-members-button"));
+        an.type(By.id("chat-members-search"), "binh.tran");
+        an.click(By.cssSelector("#chat-members-results button[data-username='binh.tran']"));
+        an.waitFor(By.cssSelector("#chat-members-list .chat-member[data-username='binh.tran']"));
+        assertThat(chat.members("an.nguyen", group.id())).extracting(member -> member.username())
+                .containsExactlyInAnyOrder("an.nguyen", "hong.vo", "binh.tran");
+
+        // hong.vo does not moderate the group: no add box for her, but she may leave.
+        Browser hong = openChat("hong.vo", "/chat?channel=" + group.id());
+        hong.click(By.id("chat-members-button"));
+        hong.waitFor(By.cssSelector("#chat-members-list .chat-member[data-username='binh.tran']"));
+        assertThat(hong.driver().findElement(By.id("chat-members-add")).isDisplayed()).isFalse();
+        hong.click(By.id("chat-leave"));
+        hong.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        hong.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("chat-channel-" + group.id())));
+        assertThat(chat.channelsOf("hong.vo")).extracting(ChannelSummary::id).doesNotContain(group.id());
+        assertThat(chat.members("an.nguyen", group.id())).extracting(member -> member.username())
+                .containsExactlyInAnyOrder("an.nguyen", "binh.tran");
+    }
+
+    @Test
     void theUnitAdministratorReadsWhatWasEditedAndDeletedAndTheAuthorDoesNot() {
         long unitChannel = unitChannelOf("binh.tran");
         String marker = UUID.randomUUID().toString().substring(0, 8);

@@ -186,7 +186,24 @@ class ChatApiController {
         return chat.createGroup(user.getName(), body.title(), body.members() == null ? List.of() : body.members());
     }
 
+    /** Adds officials to a group (its moderators only); answers the members as they are now. */
+    @PostMapping("/channels/{channelId}/members")
+    List<ChatMember> addMembers(@PathVariable long channelId, @RequestBody MembersBody body, Principal user) {
+        chat.addMembers(user.getName(), channelId, body.usernames() == null ? List.of() : body.usernames());
+        return chat.members(user.getName(), channelId);
+    }
+
+    /** Leaves a group; afterwards the channel is 404 for the official, like any channel that is not theirs. */
+    @PostMapping("/channels/{channelId}/leave")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void leave(@PathVariable long channelId, Principal user) {
+        chat.leave(user.getName(), channelId);
+    }
+
     record SequenceBody(long sequence) {
+    }
+
+    record MembersBody(List<String> usernames) {
     }
 
     record DirectBody(String username) {
