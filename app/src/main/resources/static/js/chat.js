@@ -1388,42 +1388,18 @@
   /** The officials found for the group's add box; choosing one adds them at once (the moderator's act). */
   function searchMembersToAdd() {
     var channelId = state.current;
-    var query = el.membersSearch.value.trim();
-    if (query.length < 2) {
-      el.membersResults.replaceChildren();
-      return;
-    }
-    api('GET', '/api/v1/officials?limit=10&q=' + encodeURIComponent(query)).then(function (officials) {
-      if (query !== el.membersSearch.value.trim()) {
-        return;
-      }
-      el.membersResults.replaceChildren();
-      officials.filter(function (official) {
-        return official.active !== false && !state.members.has(official.username);
-      }).forEach(function (official) {
-        var item = node('li', 'list-group-item p-0');
-        var button = node('button', 'btn btn-link text-start w-100 chat-member-pick');
-        button.type = 'button';
-        button.dataset.username = official.username;
-        button.appendChild(node('span', 'd-block fw-semibold', official.fullName));
-        button.appendChild(node('span', 'd-block small text-secondary',
-          [official.title, official.unitName].filter(Boolean).join(' · ')));
-        button.addEventListener('click', function () {
-          api('POST', '/api/v1/chat/channels/' + channelId + '/members', {usernames: [official.username]})
-            .then(function (members) {
-              el.membersSearch.value = '';
-              el.membersResults.replaceChildren();
-              el.membersError.classList.add('d-none');
-              renderMembersList(channelId, members);
-            }).catch(function (error) {
-              membersError(error.message);
-            });
+    findOfficials(el.membersSearch, el.membersResults, 'chat-member-pick', function (username) {
+      return state.members.has(username);
+    }, function (official) {
+      api('POST', '/api/v1/chat/channels/' + channelId + '/members', {usernames: [official.username]})
+        .then(function (members) {
+          el.membersSearch.value = '';
+          el.membersResults.replaceChildren();
+          el.membersError.classList.add('d-none');
+          renderMembersList(channelId, members);
+        }).catch(function (error) {
+          membersError(error.message);
         });
-        item.appendChild(button);
-        el.membersResults.appendChild(item);
-      });
-    }).catch(function () {
-      el.membersResults.replaceChildren(node('li', 'list-group-item small text-danger', t('LoadError')));
     });
   }
 
@@ -1692,43 +1668,15 @@
   }
 
   function searchGroupMembers() {
-    var query = el.groupSearch.value.trim();
-    if (query.length < 2) {
+    findOfficials(el.groupSearch, el.groupResults, 'chat-group-pick', function (username) {
+      return username === state.me;
+    }, function (official) {
+      state.groupMembers.set(official.username, official.fullName);
+      el.groupError.classList.add('d-none');
+      renderGroupChosen();
+      el.groupSearch.value = '';
       el.groupResults.replaceChildren();
-      return;
-    }
-    api('GET', '/api/v1/officials?limit=10&q=' + encodeURIComponent(query)).then(function (officials) {
-      if (query !== el.groupSearch.value.trim()) {
-        return;
-      }
-      el.groupResults.replaceChildren();
-      var others = officials.filter(function (official) {
-        return official.username !== state.me && official.active !== false;
-      });
-      if (!others.length) {
-        el.groupResults.appendChild(node('li', 'list-group-item small text-secondary', t('NoneFound')));
-      }
-      others.forEach(function (official) {
-        var item = node('li', 'list-group-item p-0');
-        var button = node('button', 'btn btn-link text-start w-100 chat-group-pick');
-        button.type = 'button';
-        button.dataset.username = official.username;
-        button.appendChild(node('span', 'd-block fw-semibold', official.fullName));
-        button.appendChild(node('span', 'd-block small text-secondary',
-          [official.title, official.unitName].filter(Boolean).join(' · ')));
-        button.addEventListener('click', function () {
-          state.groupMembers.set(official.username, official.fullName);
-          el.groupError.classList.add('d-none');
-          renderGroupChosen();
-          el.groupSearch.value = '';
-          el.groupResults.replaceChildren();
-          el.groupSearch.focus();
-        });
-        item.appendChild(button);
-        el.groupResults.appendChild(item);
-      });
-    }).catch(function () {
-      el.groupResults.replaceChildren(node('li', 'list-group-item small text-danger', t('LoadError')));
+      el.groupSearch.focus();
     });
   }
 
@@ -1789,47 +1737,59 @@
   var searchTimer = null;
 
   function searchOfficials() {
-    var query = el.dialogSearch.value.trim();
+    findOfficials(el.dialogSearch, el.dialogResults, 'chat-direct-pick', function (username) {
+      return username === state.me;
+    }, function (official) {
+      api('POST', '/api/v1/chat/direct', {username: official.username}).then(function (channel) {
+        el.dialog.close();
+        state.channels.set(channel.id, channel);
+        openChannel(channel.id, null, true);
+        loadChannels();
+        el.input.focus();
+      }).catch(function (error) {
+        showError(error.message);
+        el.dialog.close();
+      });
+    });
+  }
+
+  /**
+   * Officials matching what is typed in {@code input} (two characters at least), as buttons in {@code results};
+   * {@code skip} leaves some out (oneself, members already in), {@code pick} is what choosing one does.
+   */
+  function findOfficials(input, results, pickClass, skip, pick) {
+    var query = input.value.trim();
     if (query.length < 2) {
-      el.dialogResults.replaceChildren();
+      results.replaceChildren();
       return;
     }
     api('GET', '/api/v1/officials?limit=15&q=' + encodeURIComponent(query)).then(function (officials) {
-      if (query !== el.dialogSearch.value.trim()) {
+      if (query !== input.value.trim()) {
         return;
       }
-      el.dialogResults.replaceChildren();
-      var others = officials.filter(function (official) {
-        return official.username !== state.me && official.active !== false;
+      results.replaceChildren();
+      var shown = officials.filter(function (official) {
+        return official.active !== false && !skip(official.username);
       });
-      if (!others.length) {
-        el.dialogResults.appendChild(node('li', 'list-group-item small text-secondary', t('NoneFound')));
+      if (!shown.length) {
+        results.appendChild(node('li', 'list-group-item small text-secondary', t('NoneFound')));
       }
-      others.forEach(function (official) {
+      shown.forEach(function (official) {
         var item = node('li', 'list-group-item p-0');
-        var button = node('button', 'btn btn-link text-start w-100 chat-direct-pick');
+        var button = node('button', 'btn btn-link text-start w-100 ' + pickClass);
         button.type = 'button';
         button.dataset.username = official.username;
         button.appendChild(node('span', 'd-block fw-semibold', official.fullName));
         button.appendChild(node('span', 'd-block small text-secondary',
           [official.title, official.unitName].filter(Boolean).join(' · ')));
         button.addEventListener('click', function () {
-          api('POST', '/api/v1/chat/direct', {username: official.username}).then(function (channel) {
-            el.dialog.close();
-            state.channels.set(channel.id, channel);
-            openChannel(channel.id, null, true);
-            loadChannels();
-            el.input.focus();
-          }).catch(function (error) {
-            showError(error.message);
-            el.dialog.close();
-          });
+          pick(official);
         });
         item.appendChild(button);
-        el.dialogResults.appendChild(item);
+        results.appendChild(item);
       });
     }).catch(function () {
-      el.dialogResults.replaceChildren(node('li', 'list-group-item small text-danger', t('LoadError')));
+      results.replaceChildren(node('li', 'list-group-item small text-danger', t('LoadError')));
     });
   }
 
