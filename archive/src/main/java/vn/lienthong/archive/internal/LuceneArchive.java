@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -51,7 +50,6 @@ import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveFeeder;
 import vn.lienthong.archive.ArchiveItem;
 import vn.lienthong.archive.ArchiveStatus;
@@ -82,7 +80,7 @@ import vn.lienthong.archive.analysis.VietnameseAnalyzer;
  * unclean shutdown is noted; in each case {@link #rebuildIfNeeded()} re-feeds every source from its
  * {@link ArchiveFeeder}. An index locked by another process is an error: it is never moved aside.
  */
-public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseable {
+public final class LuceneArchive extends RebuildableArchive implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneArchive.class);
 
@@ -102,7 +100,6 @@ public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseab
             Fields.ATTACHMENT_TEXT, Fields.ATTACHMENT_NAME, Fields.AUTHOR, Fields.URL, Fields.TIME, Fields.UNIT_FACET);
 
     private final ArchiveSettings settings;
-    private final Supplier<? extends Collection<ArchiveFeeder>> feeders;
     private final Path root;
     private final Directory directory;
     private final IndexWriter writer;
@@ -115,21 +112,17 @@ public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseab
     /** {@link System#nanoTime()} when the newest completed refresh started: everything put before is visible. */
     private final AtomicLong refreshedAsOf = new AtomicLong();
     private final AtomicLong reopens = new AtomicLong();
-    private final AtomicLong lastStamp = new AtomicLong();
     private final DocumentMapper mapper;
     private final QueryBuilder queries;
     private final SnippetMaker snippets;
     private final AttachmentTextExtractor extractor;
     private final Startup startup;
-    private final AtomicBoolean rebuilding = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong lastCommit = new AtomicLong();
-    private final Object rebuildLock = new Object();
 
     private LuceneArchive(ArchiveSettings settings, Supplier<? extends Collection<ArchiveFeeder>> feeders,
                           Opened opened) throws IOException {
+        super(feeders);
         this.settings = settings;
-        this.feeders = feeders;
         this.root = settings.directory();
         this.directory = opened.directory();
         this.writer = opened.writer();
@@ -314,6 +307,7 @@ public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseab
     }
 
     /** Makes everything put so far searchable now, instead of within the refresh interval. */
+    @Override
     public void refresh() {
         long started = System.nanoTime();
         try {
@@ -349,13 +343,14 @@ public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseab
         try {
             refresh();
         } catch (RuntimeException e) {
-            if (!closed.get()) {
+            if (!closed()) {
                 log.error("Archive refresh failed; will retry at the next interval", e);
             }
         }
     }
 
     /** Makes everything put so far durable now, instead of at the next scheduled commit. */
+    @Override
     public void commit() {
         try {
             writer.commit();
@@ -371,7 +366,7 @@ public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseab
                 commit();
             }
         } catch (RuntimeException e) {
-            if (!closed.get()) {
+            if (!closed()) {
                 log.error("Archive commit failed; will retry at the next interval", e);
             }
         }
@@ -430,7 +425,7 @@ public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseab
 
     private Map<String, String> knownSources() {
         Map<String, String> sources = new LinkedHashMap<>(UserQueryParser.defaultSources());
-        for (ArchiveFeeder feeder : feeders.get()) {
+        for (ArchiveFeeder feeder : feeders()) {
             sources.putIfAbsent(feeder.source(), feeder.source());
         }
         return sources;
@@ -465,59 +460,12 @@ public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseab
     }
 
     @Override
-    public RebuildReport rebuild() {
-        return rebuild(List.copyOf(feeders.get()));
-    }
-
-    @Override
-    public RebuildReport rebuild(String source) {
-        List<ArchiveFeeder> matching = feeders.get().stream().filter(f -> f.source().equals(source)).toList();
-        if (matching.isEmpty()) {
-            throw new IllegalArgumentException("No feeder is registered for source '" + source + "'");
-        }
-        return rebuild(matching);
-    }
-
-    private RebuildReport rebuild(List<ArchiveFeeder> list) {
-        ensureOpen();
-        synchronized (rebuildLock) {
-            rebuilding.set(true);
-            long started = System.nanoTime();
-            try {
-                List<SourceReport> reports = new ArrayList<>();
-                for (ArchiveFeeder feeder : list) {
-                    reports.add(refeed(feeder));
-                }
-                commit();
-                refresh();
-                RebuildReport report = new RebuildReport(reports, Duration.ofNanos(System.nanoTime() - started));
-                log.info("Archive rebuilt: {}", report);
-                return report;
-            } finally {
-                rebuilding.set(false);
-            }
-        }
-    }
-
-    /**
-     * A write stamp strictly after every earlier one. Milliseconds were not enough: an item put in the same
-     * millisecond as a rebuild started counted as re-fed and was never dropped. Older indexes hold milliseconds,
-     * which all compare as earlier.
-     */
-    private long nextStamp() {
-        long now = System.currentTimeMillis() * 1000;
-        return lastStamp.updateAndGet(previous -> Math.max(previous + 1, now));
-    }
-
-    private SourceReport refeed(ArchiveFeeder feeder) {
+    SourceReport refeed(ArchiveFeeder feeder, long since) {
         String source = feeder.source();
-        long since = nextStamp();
         FeedingArchive feeding = new FeedingArchive(this, source);
-        try {
-            feeder.refeed(feeding);
-        } catch (RuntimeException e) {
-            log.error("Archive: feeder of '{}' failed; its items already indexed are kept", source, e);
-            return new SourceReport(source, feeding.count(), 0, e.toString());
+        SourceReport failed = feed(feeder, feeding, () -> { });
+        if (failed != null) {
+            return failed;
         }
         // What the feeder did not put again no longer exists at the source.
         Query stale = new BooleanQuery.Builder()
@@ -552,7 +500,7 @@ public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseab
                 counts.facets().sources().forEach(c -> bySource.put(c.value(), c.count()));
                 long committed = lastCommit.get();
                 return new ArchiveStatus(bySource, startup, committed == 0 ? null : Instant.ofEpochMilli(committed),
-                        rebuilding.get());
+                        rebuilding());
             } finally {
                 searchers.release(searcher);
             }
@@ -579,16 +527,10 @@ public final class LuceneArchive implements Archive, StartupRebuild, AutoCloseab
         }
     }
 
-    private void ensureOpen() {
-        if (closed.get()) {
-            throw new IllegalStateException("The archive is closed");
-        }
-    }
-
     /** Commits, closes the index and marks the shutdown as clean. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!markClosed()) {
             return;
         }
         // Not shutdownNow: an interrupt during a flush or commit would close the index files under the writer.

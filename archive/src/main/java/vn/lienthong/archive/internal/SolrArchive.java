@@ -3,7 +3,6 @@ package vn.lienthong.archive.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.util.ContentStreamBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveFeeder;
 import vn.lienthong.archive.ArchiveItem;
 import vn.lienthong.archive.ArchiveStatus;
@@ -62,7 +60,7 @@ import vn.lienthong.archive.analysis.VietnameseAnalyzer;
  * durable on the replicas' transaction logs when {@code put} returns and searchable within
  * {@code commit-within} (a soft commit).
  */
-public final class SolrArchive implements Archive, StartupRebuild, AutoCloseable {
+public final class SolrArchive extends RebuildableArchive implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SolrArchive.class);
 
@@ -76,7 +74,6 @@ public final class SolrArchive implements Archive, StartupRebuild, AutoCloseable
 
     private final ArchiveSettings settings;
     private final ArchiveSettings.Solr solr;
-    private final Supplier<? extends Collection<ArchiveFeeder>> feeders;
     private final CloudSolrClient client;
     private final String collection;
     private final int commitWithin;
@@ -85,17 +82,13 @@ public final class SolrArchive implements Archive, StartupRebuild, AutoCloseable
     private final AttachmentTextExtractor extractor;
     private final Startup startup;
     private final AtomicBoolean rebuildPending;
-    private final AtomicBoolean rebuilding = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicLong lastStamp = new AtomicLong();
     private final AtomicLong lastCommit = new AtomicLong();
-    private final Object rebuildLock = new Object();
 
     private SolrArchive(ArchiveSettings settings, Supplier<? extends Collection<ArchiveFeeder>> feeders,
                         CloudSolrClient client, Startup startup) {
+        super(feeders);
         this.settings = settings;
         this.solr = settings.solr();
-        this.feeders = feeders;
         this.client = client;
         this.collection = solr.collection();
         this.commitWithin = (int) solr.commitWithin().toMillis();
@@ -294,11 +287,13 @@ public final class SolrArchive implements Archive, StartupRebuild, AutoCloseable
     }
 
     /** Makes everything put so far searchable now (a soft commit), instead of within {@code commit-within}. */
+    @Override
     public void refresh() {
         commit(true);
     }
 
     /** Makes everything put so far durable in the index files now (the transaction logs already hold it). */
+    @Override
     public void commit() {
         commit(false);
         lastCommit.set(System.currentTimeMillis());
@@ -426,7 +421,7 @@ public final class SolrArchive implements Archive, StartupRebuild, AutoCloseable
     }
 
     private List<String> knownSources() {
-        return feeders.get().stream().map(ArchiveFeeder::source).distinct().toList();
+        return feeders().stream().map(ArchiveFeeder::source).distinct().toList();
     }
 
     /** Items counted per source, fresh from Solr (for the health check and the admin page). */
@@ -462,52 +457,16 @@ public final class SolrArchive implements Archive, StartupRebuild, AutoCloseable
         return report;
     }
 
-    @Override
-    public RebuildReport rebuild() {
-        return rebuild(List.copyOf(feeders.get()));
-    }
-
-    @Override
-    public RebuildReport rebuild(String source) {
-        List<ArchiveFeeder> matching = feeders.get().stream().filter(f -> f.source().equals(source)).toList();
-        if (matching.isEmpty()) {
-            throw new IllegalArgumentException("No feeder is registered for source '" + source + "'");
-        }
-        return rebuild(matching);
-    }
-
-    private RebuildReport rebuild(List<ArchiveFeeder> list) {
-        ensureOpen();
-        synchronized (rebuildLock) {
-            rebuilding.set(true);
-            long started = System.nanoTime();
-            try {
-                List<SourceReport> reports = new ArrayList<>();
-                for (ArchiveFeeder feeder : list) {
-                    reports.add(refeed(feeder));
-                }
-                commit();
-                refresh();
-                RebuildReport report = new RebuildReport(reports, Duration.ofNanos(System.nanoTime() - started));
-                log.info("Archive rebuilt: {}", report);
-                return report;
-            } finally {
-                rebuilding.set(false);
-            }
-        }
-    }
-
     /**
      * What a feeder puts during a rebuild goes to Solr {@value #BATCH} items per request, not one by one; anything
      * else the feeder does (search, delete) first sends what is waiting.
      */
-    private static final class BatchingArchive implements Archive {
+    private static final class BatchingArchive extends FeederArchive {
 
-        private final SolrArchive archive;
         private final List<ArchiveItem> waiting = new ArrayList<>();
 
-        BatchingArchive(SolrArchive archive) {
-            this.archive = archive;
+        BatchingArchive(SolrArchive solr) {
+            super(solr);
         }
 
         @Override
@@ -528,59 +487,40 @@ public final class SolrArchive implements Archive, StartupRebuild, AutoCloseable
         @Override
         public void delete(String source, String id) {
             flush();
-            archive.delete(source, id);
+            super.delete(source, id);
         }
 
         @Override
         public void deleteAll(String source) {
             flush();
-            archive.deleteAll(source);
+            super.deleteAll(source);
         }
 
         @Override
         public SearchResult search(SearchRequest request) {
             flush();
-            return archive.search(request);
-        }
-
-        @Override
-        public RebuildReport rebuild() {
-            throw new UnsupportedOperationException("A feeder cannot start a rebuild");
-        }
-
-        @Override
-        public RebuildReport rebuild(String source) {
-            throw new UnsupportedOperationException("A feeder cannot start a rebuild");
+            return super.search(request);
         }
 
         @Override
         public ArchiveStatus status() {
             flush();
-            return archive.status();
+            return super.status();
         }
     }
 
     /**
-     * A write stamp strictly after every earlier one of this instance (epoch microseconds). Instances stamp with
-     * their own clocks: keep them in step (NTP), or an item another instance puts while a rebuild runs, with a
-     * clock behind by more than the rebuild's age, counts as not re-fed.
+     * Instances stamp with their own clocks: keep them in step (NTP), or an item another instance puts while a
+     * rebuild runs, with a clock behind by more than the rebuild's age, counts as not re-fed.
      */
-    private long nextStamp() {
-        long now = System.currentTimeMillis() * 1000;
-        return lastStamp.updateAndGet(previous -> Math.max(previous + 1, now));
-    }
-
-    private SourceReport refeed(ArchiveFeeder feeder) {
+    @Override
+    SourceReport refeed(ArchiveFeeder feeder, long since) {
         String source = feeder.source();
-        long since = nextStamp();
         BatchingArchive batches = new BatchingArchive(this);
         FeedingArchive feeding = new FeedingArchive(batches, source);
-        try {
-            feeder.refeed(feeding);
-            batches.flush();
-        } catch (RuntimeException e) {
-            log.error("Archive: feeder of '{}' failed; its items already indexed are kept", source, e);
-            return new SourceReport(source, feeding.count(), 0, e.toString());
+        SourceReport failed = feed(feeder, feeding, batches::flush);
+        if (failed != null) {
+            return failed;
         }
         // What the feeder did not put again no longer exists at the source.
         String stale = "+" + Fields.SOURCE + ":" + ClientUtils.escapeQueryChars(source)
@@ -604,7 +544,7 @@ public final class SolrArchive implements Archive, StartupRebuild, AutoCloseable
         ensureOpen();
         long committed = lastCommit.get();
         return new ArchiveStatus(countsBySource(), startup, committed == 0 ? null : Instant.ofEpochMilli(committed),
-                rebuilding.get());
+                rebuilding());
     }
 
     /** Counts the items with a query over every shard: fails unless each shard has a live replica. */
@@ -629,16 +569,10 @@ public final class SolrArchive implements Archive, StartupRebuild, AutoCloseable
 
     // ---- lifecycle
 
-    private void ensureOpen() {
-        if (closed.get()) {
-            throw new IllegalStateException("The archive is closed");
-        }
-    }
-
     /** Closes the client; the collection and what it holds stay in Solr. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (markClosed()) {
             closeQuietly(client);
             extractor.close();
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.lienthong.archive.Archive;
@@ -15,39 +14,15 @@ import vn.lienthong.archive.SearchResult;
 import vn.lienthong.archive.SearchResult.FacetCount;
 
 /** What a caller may not read they never see, count or facet, whatever the engine. */
-abstract class PermissionContract {
+abstract class PermissionContract extends ArchiveContract {
 
     private static final Set<Reader> AN = Set.of(Reader.official("an.nguyen"), Reader.unit("BL"));
     private static final Set<Reader> BINH = Set.of(Reader.official("binh.tran"), Reader.unit("BL-VL"));
     private static final Set<Reader> ADMIN = Set.of(Reader.official("quantri"), Reader.role("SYSTEM_ADMIN"));
 
-    private Archive archive;
-
-    /** An empty archive for one test. */
-    abstract Archive open();
-
-    /** Makes what was put in the archive searchable now. */
-    abstract void refresh(Archive archive);
-
-    /** Ends a test. */
-    abstract void close(Archive archive);
-
-    final Archive archive() {
-        return archive;
-    }
-
-    final void refresh() {
-        refresh(archive);
-    }
-
-    @AfterEach
-    void closeArchive() {
-        close(archive);
-    }
-
     @BeforeEach
     void fill() {
-        archive = open();
+        Archive archive = archive();
         archive.put(item("mail", "to-an", "BL", "2026-10-05T03:00:00Z", Reader.official("an.nguyen")));
         archive.put(item("chat", "vinhloi-channel", "BL-VL", "2026-11-05T03:00:00Z", Reader.unit("bl-vl")));
         archive.put(item("meeting", "admins", "BL", "2026-09-05T03:00:00Z", Reader.parse("role:SYSTEM_ADMIN")));

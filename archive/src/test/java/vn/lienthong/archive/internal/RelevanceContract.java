@@ -13,46 +13,14 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.lienthong.archive.Archive;
 
 /**
  * Relevance, whatever the engine: the shared public set (every expected id in the top 10, every {@code a>b}
  * ranking), then cases of our own: unmarked queries, accents, đ, place names, multi-syllable words, NFD.
  * Each engine's test class gives an empty archive per test.
  */
-abstract class RelevanceContract {
-
-    private Archive archive;
-
-    /** An empty archive for one test. */
-    abstract Archive open();
-
-    /** Makes what was put in the archive searchable now. */
-    abstract void refresh(Archive archive);
-
-    /** Ends a test. */
-    abstract void close(Archive archive);
-
-    final Archive archive() {
-        return archive;
-    }
-
-    final void refresh() {
-        refresh(archive);
-    }
-
-    @BeforeEach
-    void openArchive() {
-        archive = open();
-    }
-
-    @AfterEach
-    void closeArchive() {
-        close(archive);
-    }
+abstract class RelevanceContract extends ArchiveContract {
 
     /** The shared set lives beside the repository: {@code <repo>/../shared/data}. */
     static Path sharedData() {

@@ -2,7 +2,6 @@ package vn.lienthong.archive.internal;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienthong.archive.Archive;
 
 /** {@link RelevanceContract} on the embedded Lucene index. */
 class RelevanceTests extends RelevanceContract {
@@ -11,17 +10,7 @@ class RelevanceTests extends RelevanceContract {
     Path dir;
 
     @Override
-    Archive open() {
-        return TestArchives.open(dir);
-    }
-
-    @Override
-    void refresh(Archive archive) {
-        ((LuceneArchive) archive).refresh();
-    }
-
-    @Override
-    void close(Archive archive) {
-        ((LuceneArchive) archive).close();
+    Engine engine() {
+        return lucene(dir);
     }
 }

@@ -1,39 +1,15 @@
 package vn.lienthong.archive.internal;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-import vn.lienthong.archive.Archive;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link PermissionContract} on a sharded, replicated SolrCloud collection, emptied before each test. */
-@ExtendWith(TestSolrCloud.class)
 class SolrPermissionTests extends PermissionContract {
 
-    private static SolrArchive solr;
-
-    @BeforeAll
-    static void openCollection() {
-        solr = TestSolrCloud.open(TestSolrCloud.SHARED);
-    }
-
-    @AfterAll
-    static void closeCollection() {
-        solr.close();
-    }
+    @RegisterExtension
+    static final TestSolrCloud.SharedCollection solr = new TestSolrCloud.SharedCollection();
 
     @Override
-    Archive open() {
-        TestSolrCloud.clear(solr);
+    Engine engine() {
         return solr;
-    }
-
-    @Override
-    void refresh(Archive archive) {
-        solr.refresh();
-    }
-
-    @Override
-    void close(Archive archive) {
-        // the collection stays open for the next test
     }
 }

@@ -10,9 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.util.FileSystemUtils;
+import vn.lienthong.archive.Archive;
 import vn.lienthong.archive.ArchiveFeeder;
 
 /**
@@ -113,5 +115,36 @@ final class TestSolrCloud implements BeforeAllCallback {
 
     static JettySolrRunner node(int index) {
         return cluster().getJettySolrRunner(index);
+    }
+
+    /**
+     * A contract's engine on the {@link #SHARED} collection, opened once per test class and emptied before each test
+     * (registered as a static {@code @RegisterExtension}; starts the cluster itself when needed).
+     */
+    static final class SharedCollection implements ArchiveContract.Engine, BeforeAllCallback, AfterAllCallback {
+
+        private SolrArchive solr;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            new TestSolrCloud().beforeAll(context);
+            solr = TestSolrCloud.open(SHARED);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            solr.close();
+        }
+
+        @Override
+        public Archive open() {
+            clear(solr);
+            return solr;
+        }
+
+        @Override
+        public void close(Archive archive) {
+            // the collection stays open for the next test
+        }
     }
 }
