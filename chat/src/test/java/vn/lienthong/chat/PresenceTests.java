@@ -124,18 +124,22 @@ class PresenceTests extends ChatTestSupport {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService otherInstance = Executors.newSingleThreadExecutor();
         try {
-            // Another instance holds the sweep's lock (and, being stuck, sweeps nothing).
-            Future<Boolean> sweeping = otherInstance.submit(() -> cluster.runExclusively("chat.presence-sweep",
-                    Duration.ofMinutes(1), () -> {
-                        holding.countDown();
-                        try {
-                            release.await(60, TimeUnit.SECONDS);
-                        }
-                        catch (InterruptedException ex) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }));
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            // Another instance holds the sweep's lock (and, being stuck, sweeps nothing). This instance's own sweep
+            // may hold it for a moment (its lockAtLeastFor), so the other one tries until the lock is its.
+            Future<Boolean> sweeping = otherInstance.submit(() -> {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> cluster.runExclusively("chat.presence-sweep", Duration.ofMinutes(1), () -> {
+                            holding.countDown();
+                            try {
+                                release.await(60, TimeUnit.SECONDS);
+                            }
+                            catch (InterruptedException ex) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }));
+                return true;
+            });
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
             jdbc.sql("insert into chat_presence_instance (instance_id, heartbeat_at) values (?, ?)")
                     .params(deadInstance, Instant.now().minusSeconds(3600).atOffset(ZoneOffset.UTC)).update();
             Instant ownBeat = latestOwnHeartbeat(deadInstance);
