@@ -152,7 +152,10 @@
       height: 640,
       lang: info.lang || 'vi',
       userInfo: {displayName: info.displayName, email: info.email},
-      configOverwrite: {subject: info.subject, prejoinConfig: {enabled: true}}
+      // A guest of a meeting with a lobby knocks at once and waits there until a moderator lets them in.
+      configOverwrite: box.dataset.lobby === 'true'
+        ? {subject: info.subject, prejoinConfig: {enabled: true}, lobby: {autoKnock: true}}
+        : {subject: info.subject, prejoinConfig: {enabled: true}}
     });
     api.addEventListener('videoConferenceJoined', function () { report('videoConferenceJoined', info.occurrenceId); });
     api.addEventListener('videoConferenceLeft', function () { report('videoConferenceLeft', info.occurrenceId); });
@@ -168,7 +171,10 @@
   button.addEventListener('click', function () {
     button.disabled = true;
     say(box.dataset.tLoading, 'secondary');
-    fetch(box.dataset.joinApi, {headers: csrfHeaders(), credentials: 'same-origin', cache: 'no-store'})
+    // The meeting page GETs its token with the session; a guest's page POSTs with the link's token in the path.
+    fetch(box.dataset.joinApi, {
+      method: box.dataset.joinMethod || 'GET', headers: csrfHeaders(), credentials: 'same-origin', cache: 'no-store'
+    })
       .then(function (response) {
         if (!response.ok) {
           return response.json().then(function (problem) {

@@ -2,7 +2,7 @@ package vn.lienthong.meetings;
 
 /**
  * A meetings operation refused. The message is Vietnamese, ready to show; {@link #reason()} says which kind of
- * refusal it is (the REST API maps it to 404, 403, 400, 409, 413) and {@link #field()} names the offending field of
+ * refusal it is (the REST API maps it to 404, 403, 400, 409, 413, 429) and {@link #field()} names the offending field of
  * a {@link MeetingDraft} when there is one.
  */
 public class MeetingException extends RuntimeException {
@@ -18,7 +18,9 @@ public class MeetingException extends RuntimeException {
         /** Not in this state: editing a cancelled meeting, joining before the room opens or after it closed. */
         CONFLICT,
         /** A document over {@code lienthong.meetings.documents.max-size}. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** Asked too often in a short time (a guest's join link): try again in a minute. */
+        TOO_MANY
     }
 
     private final Reason reason;

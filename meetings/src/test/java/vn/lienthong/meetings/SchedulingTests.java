@@ -53,9 +53,17 @@ class SchedulingTests extends MeetingsTestSupport {
         Draft invitation = await().atMost(WAIT).until(() -> invitationFor(uid, "REQUEST"), d -> d != null);
 
         assertThat(invitation.to()).contains(official(PROVINCE_OFFICIAL).email(), official(VINH_LOI_ADMIN).email(),
-                official(CHAU_THOI_CHAIRMAN).email(), "chuyengia@vnpt.vn",
+                official(CHAU_THOI_CHAIRMAN).email(),
                 // the district office's group address: the district's people at the district endpoint
                 "vanphong@vinhloi.baclieu.gov.vn");
+        // The guest gets a message of their own, with a personal join link (see internal.GuestRoomsTests).
+        assertThat(invitation.to()).doesNotContain("chuyengia@vnpt.vn");
+        Draft guest = await().atMost(WAIT).until(() -> mail.sent(d -> d.calendar() != null
+                && d.calendar().ics().contains("UID:" + uid) && d.to().contains("chuyengia@vnpt.vn")).stream()
+                .findFirst().orElse(null), d -> d != null);
+        assertThat(guest.to()).containsExactly("chuyengia@vnpt.vn");
+        assertThat(guest.text()).contains("http://127.0.0.1:18080/meetings/guest/")
+                .doesNotContain("/meetings/" + saved.meeting().id());
         assertThat(invitation.subject()).startsWith("Mời họp: Họp triển khai chuyển đổi số");
         assertThat(invitation.text()).contains("Vào phòng họp: http://127.0.0.1:18080/meetings/"
                 + saved.meeting().id());

@@ -22,17 +22,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * response is committed) with the Jitsi server's origin added to {@code script-src} (its {@code external_api.js})
  * and {@code frame-src} (the conference itself), for that page only. The page's controller names the origin with
  * {@link #allow}; this filter, placed before the security chain, adds it to whatever policy the chain then writes,
- * so the rest of the policy stays defined in one place.
+ * so the rest of the policy stays defined in one place. An outside guest's page ({@link GuestMeetingPages}) is served
+ * by the machine chain, whose policy is not a page's: {@link #allowGuestPage} replaces it with the pages' policy.
  */
 @Configuration(proxyBeanMethods = false)
 class JitsiPagePolicy {
 
     static final String HEADER = "Content-Security-Policy";
     private static final String ATTRIBUTE = JitsiPagePolicy.class.getName() + ".origin";
+    private static final String GUEST_ATTRIBUTE = JitsiPagePolicy.class.getName() + ".guest";
 
     /** Lets this response's page load scripts and frames from {@code origin} ({@code https://meet.example}). */
     static void allow(ServletRequest request, String origin) {
         request.setAttribute(ATTRIBUTE, origin);
+    }
+
+    /**
+     * A guest's page is served by the machine chain, whose policy ({@code default-src 'none'}) is for answers that
+     * are not pages: this response gets the suite's page policy instead ({@link #guestPage}), with {@code origin}
+     * allowed for scripts and frames when given ({@code null}: nothing from elsewhere, e.g. the 404 page).
+     */
+    static void allowGuestPage(ServletRequest request, String origin) {
+        request.setAttribute(GUEST_ATTRIBUTE, origin == null ? "" : origin);
     }
 
     @Bean
@@ -49,6 +60,24 @@ class JitsiPagePolicy {
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
         registration.setName("jitsiPagePolicy");
         return registration;
+    }
+
+    /**
+     * The pages' policy (as the directory module's web chain writes it for signed-in pages: own scripts, styles, fonts
+     * and images only, nothing inline; no identity provider to post to) with {@code origin} allowed for scripts and
+     * frames, keeping the {@code frame-ancestors} of the chain's {@code policy} ({@code 'none'} when it has none).
+     */
+    static String guestPage(String policy, String origin) {
+        String ancestors = "frame-ancestors 'none'";
+        for (String directive : policy.split(";")) {
+            if (directive.strip().toLowerCase(java.util.Locale.ROOT).startsWith("frame-ancestors")) {
+                ancestors = directive.strip();
+            }
+        }
+        String jitsi = origin == null || origin.isEmpty() ? "" : " " + origin;
+        return "default-src 'self'; script-src 'self'" + jitsi + "; style-src 'self'; img-src 'self' data:; "
+                + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-src " + (jitsi.isEmpty() ? "'none'" : jitsi.strip()) + "; " + ancestors;
     }
 
     /** {@code policy} with {@code origin} added to script-src and frame-src (frame-src made if missing). */
@@ -94,6 +123,10 @@ class JitsiPagePolicy {
         }
 
         private String rewrite(String name, String value) {
+            Object guest = request.getAttribute(GUEST_ATTRIBUTE);
+            if (guest != null && value != null && HEADER.equalsIgnoreCase(name)) {
+                return guestPage(value, guest.toString());
+            }
             Object origin = request.getAttribute(ATTRIBUTE);
             return origin != null && value != null && HEADER.equalsIgnoreCase(name) ? widen(value, origin.toString())
                     : value;

@@ -35,6 +35,7 @@ class MeetingPageErrors {
             case NOT_FOUND -> page("error/404", HttpStatus.NOT_FOUND, null, request);
             case FORBIDDEN -> page("meetings/error", HttpStatus.FORBIDDEN, refusal.getMessage(), request);
             case TOO_LARGE -> page("meetings/error", HttpStatus.PAYLOAD_TOO_LARGE, refusal.getMessage(), request);
+            case TOO_MANY -> page("meetings/error", HttpStatus.TOO_MANY_REQUESTS, refusal.getMessage(), request);
             case CONFLICT -> page("meetings/error", HttpStatus.CONFLICT, refusal.getMessage(), request);
             case INVALID -> page("meetings/error", HttpStatus.BAD_REQUEST, refusal.getMessage(), request);
         };

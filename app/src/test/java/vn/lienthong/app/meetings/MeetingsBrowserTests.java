@@ -1,5 +1,9 @@
 package vn.lienthong.app.meetings;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -8,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -27,12 +33,17 @@ import vn.lienthong.app.support.BrowserExtension;
 import vn.lienthong.app.support.WebTestSupport;
 import vn.lienthong.directory.Unit;
 import vn.lienthong.directory.UnitLevel;
+import vn.lienthong.mail.MailMessage;
 import vn.lienthong.mail.Mailboxes;
+import vn.lienthong.mail.MessageSummary;
 import vn.lienthong.meetings.AttendanceStatus;
+import vn.lienthong.meetings.Guest;
 import vn.lienthong.meetings.MeetingAttendance;
+import vn.lienthong.meetings.MeetingDraft;
 import vn.lienthong.meetings.MeetingView;
 import vn.lienthong.meetings.Meetings;
 import vn.lienthong.meetings.ResponseStatus;
+import vn.lienthong.meetings.Visibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -215,5 +226,117 @@ class MeetingsBrowserTests extends WebTestSupport {
         province.waiting().until(ExpectedConditions.titleContains("Không tìm thấy"));
         assertThat(province.pageText()).doesNotContain(title);
         assertThat(JITSI.scriptRequests()).isEqualTo(scriptsBefore);
+    }
+
+    /**
+     * An outside guest: the personal link in their invitation mail (read from James: for this test the guest's address
+     * is a mailbox of the suite, to the meetings module it is only an address) opens the meeting in a browser that
+     * never logged in, with the suite's page policy and no session; the IFrame API is loaded with a member's token
+     * for the guest, who knocks at the lobby, and the page's event counts the guest as present among the guests. A
+     * tampered link is the plain 404 page and loads nothing from Jitsi.
+     */
+    @Test
+    void anOutsideGuestJoinsFromTheLinkInTheirInvitationWithoutLoggingIn() throws Exception {
+        String title = "Họp với chuyên gia " + UUID.randomUUID().toString().substring(0, 8);
+        String guestEmail = official("an.nguyen").email();
+        LocalDateTime start = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MINUTES).plusMinutes(7);
+        LocalDateTime end = start.plusMinutes(45);
+        long meetingId = meetings.schedule("admin.vinhloi", MeetingDraft.of(title, start, end, unit("BL-VL").id(),
+                        "admin.vinhloi").withVisibility(Visibility.PRIVATE).withRoom(true, null)
+                .withGuests(List.of(new Guest(guestEmail, "Chuyên gia Nguyễn")))).meeting().id();
+
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                .until(() -> !mailboxes.folders("an.nguyen").isEmpty());
+        MessageSummary invitation = await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> mailboxes
+                .list("an.nguyen", Mailboxes.INBOX, 1, 50).messages().stream()
+                .filter(m -> m.subject().startsWith("Mời họp: " + title)).findFirst().orElse(null), m -> m != null);
+        MailMessage mail = mailboxes.read("an.nguyen", Mailboxes.INBOX, invitation.uid());
+        assertThat(mail.to()).containsExactly(guestEmail);
+        Matcher found = Pattern.compile(Pattern.quote(baseUrl()) + "(/meetings/guest/[A-Za-z0-9_-]{43})")
+                .matcher(mail.text());
+        assertThat(found.find()).as("a personal link in: " + mail.text()).isTrue();
+        String link = found.group(1);
+
+        // The page as the server sends it: the suite's page policy with the Jitsi origin, no session, not cached.
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + link)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; script-src "
+                + "'self' https://" + JITSI.domain() + "; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src https://"
+                + JITSI.domain() + "; frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
+        assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+
+        int scriptsBefore = JITSI.scriptRequests();
+        Browser guest = browsers.open(baseUrl());
+        guest.open(link);
+        guest.waitForText(By.id("guest-title"), title);
+        assertThat(guest.driver().findElement(By.id("guest-when")).getText())
+                .isEqualTo(MeetingForm.DATE.format(start) + " " + MeetingForm.TIME.format(start) + " – "
+                        + (end.toLocalDate().equals(start.toLocalDate()) ? "" : MeetingForm.DATE.format(end) + " ")
+                        + MeetingForm.TIME.format(end));
+        assertThat(guest.driver().findElement(By.id("guest-host")).getText()).isEqualTo("Huyện Vĩnh Lợi");
+        assertThat(guest.driver().findElement(By.id("guest-lobby")).getText()).contains("phòng chờ");
+        assertThat(JITSI.scriptRequests()).as("nothing from Jitsi before the click").isEqualTo(scriptsBefore);
+        guest.click(By.id("join-button"));
+        String recorded = guest.waiting().until(d -> d.findElement(By.tagName("body")).getAttribute("data-jitsi-options"));
+        guest.waitFor(By.id("jitsi-frame"));
+        guest.screenshot("meetings-guest-joined");
+        assertThat(JITSI.scriptRequests()).isEqualTo(scriptsBefore + 1);
+        assertThat(guest.driver().manage().getCookies()).noneSatisfy(cookie -> assertThat(cookie.getName())
+                .containsIgnoringCase("session"));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> options = new ObjectMapper().readValue(recorded, Map.class);
+        assertThat(options.get("domain")).isEqualTo(JITSI.domain());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> overwrite = (Map<String, Object>) options.get("configOverwrite");
+        assertThat(overwrite.get("lobby")).as("the guest knocks at the lobby").isEqualTo(Map.of("autoKnock", true));
+        SignedJWT token = SignedJWT.parse((String) options.get("jwt"));
+        assertThat(token.verify(new MACVerifier(JITSI_SECRET))).isTrue();
+        JWTClaimsSet claims = token.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo("lienthong");
+        assertThat(claims.getAudience()).containsExactly("jitsi");
+        assertThat(claims.getSubject()).isEqualTo("*");
+        assertThat(claims.getStringClaim("room")).isEqualTo(options.get("roomName")).matches("lt[a-z2-7]{26}");
+        assertThat(claims.getNotBeforeTime().toInstant()).isEqualTo(start.atZone(ZONE).toInstant()
+                .minus(Duration.ofMinutes(15)));
+        assertThat(claims.getExpirationTime().toInstant()).isEqualTo(end.atZone(ZONE).toInstant()
+                .plus(Duration.ofMinutes(30)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> user = (Map<String, Object>) claims.getJSONObjectClaim("context").get("user");
+        assertThat(user).containsEntry("id", "mailto:" + guestEmail).containsEntry("name", "Chuyên gia Nguyễn")
+                .containsEntry("email", guestEmail).containsEntry("affiliation", "member")
+                .containsEntry("moderator", "false");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(attendance
+                .report("admin.vinhloi", meetingId, null).people())
+                .anySatisfy(person -> {
+                    assertThat(person.email()).isEqualTo(guestEmail);
+                    assertThat(person.unitName()).isEqualTo("Khách mời");
+                    assertThat(person.status()).isEqualTo(AttendanceStatus.PRESENT);
+                }));
+
+        // A tampered link: the plain 404 page, nothing about the meeting, nothing from Jitsi.
+        char last = link.charAt(link.length() - 1);
+        String tampered = link.substring(0, link.length() - 1) + (last == 'A' ? 'B' : 'A');
+        Browser stranger = browsers.open(baseUrl());
+        stranger.open(tampered);
+        stranger.waiting().until(ExpectedConditions.titleContains("Không tìm thấy"));
+        assertThat(stranger.pageText()).doesNotContain(title).doesNotContain("Vĩnh Lợi");
+        assertThat(stranger.isPresent(By.id("join-button"))).isFalse();
+        assertThat(JITSI.scriptRequests()).isEqualTo(scriptsBefore + 1);
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + tampered)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Security-Policy")).get().asString()
+                .doesNotContain(JITSI.domain()).contains("script-src 'self';");
+        HttpResponse<String> join = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + tampered + "/join"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(join.statusCode()).isEqualTo(404);
+        assertThat(join.body()).doesNotContain(title);
     }
 }

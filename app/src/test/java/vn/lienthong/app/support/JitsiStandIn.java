@@ -37,7 +37,7 @@ public final class JitsiStandIn {
               var listeners = {};
               document.body.setAttribute('data-jitsi-options', JSON.stringify({
                 domain: domain, roomName: options.roomName, jwt: options.jwt, lang: options.lang,
-                userInfo: options.userInfo
+                userInfo: options.userInfo, configOverwrite: options.configOverwrite
               }));
               var frame = document.createElement('iframe');
               frame.id = 'jitsi-frame';

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -40,17 +41,19 @@ class InvitationMail implements Delivery {
     private final ObjectProvider<SystemMail> systemMail;
     private final MeetingsSettings settings;
     private final MeetingLinks links;
+    private final GuestLinks guestLinks;
     private final MeetingClock clock;
 
     InvitationMail(MeetingRepository meetings, MeetingInvitees invitees, Directory directory,
                    ObjectProvider<SystemMail> systemMail, MeetingsSettings settings, MeetingLinks links,
-                   MeetingClock clock) {
+                   GuestLinks guestLinks, MeetingClock clock) {
         this.meetings = meetings;
         this.invitees = invitees;
         this.directory = directory;
         this.systemMail = systemMail;
         this.settings = settings;
         this.links = links;
+        this.guestLinks = guestLinks;
         this.clock = clock;
     }
 
@@ -86,12 +89,14 @@ class InvitationMail implements Delivery {
         }
         List<MeetingInvitees.Invitee> to = invitees.all(meeting);
         Instant now = clock.now();
-        String ics = ICalendars.request(meeting, details(meeting, to, mail.address()), now);
+        ICalendars.Details details = details(meeting, to, mail.address());
         boolean update = meeting.record().sequence() > 0;
         String subject = (update ? "Cập nhật lịch họp: " : "Mời họp: ") + meeting.record().title() + " ("
                 + Formats.span(firstStart(meeting), firstEnd(meeting), meeting.record().zone()) + ")";
-        send(mail, to, subject, body(meeting, update ? "Lịch họp đã thay đổi. Thông tin mới:" : null),
-                CalendarPart.request(ics));
+        String intro = update ? "Lịch họp đã thay đổi. Thông tin mới:" : null;
+        send(mail, meeting, to, subject, link -> body(meeting, intro, link),
+                link -> CalendarPart.request(ICalendars.request(meeting, personal(details, meeting, link), now)),
+                true);
         return "SENT";
     }
 
@@ -103,7 +108,7 @@ class InvitationMail implements Delivery {
         }
         String key = work.occurrenceKey();
         Instant now = clock.now();
-        String ics = ICalendars.cancel(meeting, key, details(meeting, to, mail.address()), now);
+        ICalendars.Details details = details(meeting, to, mail.address());
         MeetingRecord m = meeting.record();
         String subject;
         String intro;
@@ -121,7 +126,10 @@ class InvitationMail implements Delivery {
             subject = "Huỷ họp: " + m.title();
             intro = "Cuộc họp đã bị huỷ." + (m.cancelReason() == null ? "" : " Lý do: " + m.cancelReason());
         }
-        send(mail, to, subject, body(meeting, intro), CalendarPart.cancel(ics));
+        String text = intro;
+        send(mail, meeting, to, subject, link -> body(meeting, text, link),
+                link -> CalendarPart.cancel(ICalendars.cancel(meeting, key, personal(details, meeting, link), now)),
+                false);
         return "SENT";
     }
 
@@ -134,8 +142,8 @@ class InvitationMail implements Delivery {
         String subject = "Nhắc lịch họp: " + m.title() + " bắt đầu lúc "
                 + Formats.TIME.format(slot.start().atZone(m.zone())) + " " + Formats.DATE.format(slot.start()
                 .atZone(m.zone()));
-        send(mail, invitees.all(meeting), subject, body(meeting, "Cuộc họp sắp bắt đầu ("
-                + Formats.span(slot.start(), slot.end(), m.zone()) + ")."), null);
+        String intro = "Cuộc họp sắp bắt đầu (" + Formats.span(slot.start(), slot.end(), m.zone()) + ").";
+        send(mail, meeting, invitees.all(meeting), subject, link -> body(meeting, intro, link), null, true);
         return "SENT";
     }
 
@@ -176,14 +184,53 @@ class InvitationMail implements Delivery {
         return "SENT";
     }
 
-    private void send(SystemMail mail, List<MeetingInvitees.Invitee> to, String subject, String text, CalendarPart part) {
-        List<String> addresses = MeetingInvitees.emails(to);
+    /**
+     * Officials and unit addresses get the mail with the meeting page's address, {@code outbox.batch-size} addresses
+     * per message; each guest gets a message of their own, with a new personal join link when {@code guestLinks}
+     * (invitations, reminders), without any link otherwise (the meeting page needs a login they do not have).
+     *
+     * @param text     the body for a join link ({@code null}: none)
+     * @param calendar the iCalendar part for a join link, or {@code null} for a plain mail
+     */
+    private void send(SystemMail mail, Meeting meeting, List<MeetingInvitees.Invitee> to, String subject,
+                      Function<String, String> text, Function<String, CalendarPart> calendar, boolean guestLinks) {
+        List<String> addresses = new ArrayList<>();
+        List<MeetingInvitees.Invitee> guests = new ArrayList<>();
+        for (MeetingInvitees.Invitee invitee : to) {
+            if (invitee.type() == MeetingInvitees.Type.GUEST) {
+                guests.add(invitee);
+            }
+            else {
+                addresses.add(invitee.email());
+            }
+        }
+        String page = links.meeting(meeting.id());
         int batch = settings.outbox().batchSize();
         for (int i = 0; i < addresses.size(); i += batch) {
             List<String> recipients = addresses.subList(i, Math.min(addresses.size(), i + batch));
-            Draft draft = Draft.of(recipients, subject, text);
-            mail.send(part == null ? draft : draft.withCalendar(part));
+            Draft draft = Draft.of(recipients, subject, text.apply(page));
+            mail.send(calendar == null ? draft : draft.withCalendar(calendar.apply(page)));
         }
+        for (MeetingInvitees.Invitee guest : guests) {
+            String link = guestLinks ? links.guest(this.guestLinks.issue(meeting.id(),
+                    guest.email().toLowerCase(Locale.ROOT), clock.now())) : null;
+            Draft draft = Draft.of(List.of(guest.email()), subject, text.apply(link));
+            mail.send(calendar == null ? draft : draft.withCalendar(calendar.apply(link)));
+        }
+    }
+
+    /** The details with a guest's join link in place of the meeting page's address (none: no link at all). */
+    private ICalendars.Details personal(ICalendars.Details details, Meeting meeting, String link) {
+        String page = links.meeting(meeting.id());
+        if (page.equals(link)) {
+            return details;
+        }
+        String description = link == null
+                ? details.description().replace("\nVào phòng họp: " + page, "").replace("Vào phòng họp: " + page, "")
+                : details.description().replace(page, link);
+        return new ICalendars.Details(details.organizerEmail(), details.organizerName(), details.sentBy(),
+                link, description, link == null ? "Họp trực tuyến" : "Họp trực tuyến – " + link,
+                details.attendees(), details.occurrenceAnswers());
     }
 
     /** ORGANIZER, ATTENDEEs with their answers, DESCRIPTION, LOCATION, URL. */
@@ -242,7 +289,8 @@ class InvitationMail implements Delivery {
         return text.toString();
     }
 
-    private String body(Meeting meeting, String intro) {
+    /** The mail's text; {@code link}: where to join (the meeting page, or a guest's own link), or none. */
+    private String body(Meeting meeting, String intro, String link) {
         MeetingRecord m = meeting.record();
         StringBuilder text = new StringBuilder("Kính gửi Quý đại biểu,\n\n");
         if (intro != null) {
@@ -266,8 +314,21 @@ class InvitationMail implements Delivery {
         if (!m.agenda().isBlank()) {
             text.append("\nNội dung:\n").append(m.agenda()).append('\n');
         }
-        text.append("\nVào phòng họp: ").append(links.meeting(m.id())).append('\n');
-        text.append("Xin trả lời tham dự ngay trong lời mời lịch của thư này hoặc trên trang cuộc họp.\n\n");
+        if (link != null && link.equals(links.meeting(m.id()))) {
+            text.append("\nVào phòng họp: ").append(link).append('\n');
+            text.append("Xin trả lời tham dự ngay trong lời mời lịch của thư này hoặc trên trang cuộc họp.\n\n");
+        }
+        else if (link != null) {
+            text.append("\nVào phòng họp (liên kết riêng của Quý vị, xin đừng chuyển cho người khác): ").append(link)
+                    .append('\n');
+            text.append("Phòng họp mở ").append(settings.jitsi().tokenLead().toMinutes())
+                    .append(" phút trước giờ họp; không cần tài khoản, chỉ cần trình duyệt có micrô và camera.")
+                    .append(m.lobby() ? " Quý vị chờ ở phòng chờ cho đến khi chủ trì cho vào." : "").append('\n');
+            text.append("Xin trả lời tham dự ngay trong lời mời lịch của thư này.\n\n");
+        }
+        else {
+            text.append('\n');
+        }
         text.append("-- \nThư tự động của Liên Thông, xin đừng trả lời thư này.\n");
         return text.toString();
     }

@@ -1,6 +1,5 @@
 package vn.lienthong.meetings.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,11 +116,5 @@ class MeetingInvitees {
             return;
         }
         byEmail.putIfAbsent(invitee.email().toLowerCase(Locale.ROOT), invitee);
-    }
-
-    static List<String> emails(List<Invitee> invitees) {
-        List<String> emails = new ArrayList<>();
-        invitees.forEach(i -> emails.add(i.email()));
-        return emails;
     }
 }

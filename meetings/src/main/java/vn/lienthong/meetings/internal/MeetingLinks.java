@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Addresses of the meetings' pages, as browsers see them ({@code lienthong.base-url}): the meeting page is
- * {@code /meetings/{id}} (written by the app module), the private feeds {@code /calendar/feed/{token}.ics}.
+ * {@code /meetings/{id}} (written by the app module), the private feeds {@code /calendar/feed/{token}.ics}, a guest's join page {@code /meetings/guest/{token}}.
  */
 @Component
 class MeetingLinks {
@@ -18,6 +18,11 @@ class MeetingLinks {
 
     String meeting(long meetingId) {
         return baseUrl + "/meetings/" + meetingId;
+    }
+
+    /** A guest's personal join link (the page is the app module's). */
+    String guest(String token) {
+        return baseUrl + "/meetings/guest/" + token;
     }
 
     String feed(String token) {

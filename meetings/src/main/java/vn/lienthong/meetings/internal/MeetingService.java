@@ -51,6 +51,7 @@ class MeetingService implements Meetings {
     private final MeetingViews views;
     private final MeetingCalendarQueries calendars;
     private final MeetingOutbox outbox;
+    private final GuestLinks guestLinks;
     private final MeetingClock clock;
     private final MeetingsSettings settings;
     private final MeetingLinks links;
@@ -58,8 +59,9 @@ class MeetingService implements Meetings {
     private final TransactionTemplate transactions;
 
     MeetingService(MeetingAccess access, MeetingDrafts drafts, MeetingRepository meetings, MeetingConflicts conflicts, MeetingViews views,
-                   MeetingCalendarQueries calendars, MeetingOutbox outbox, MeetingClock clock, MeetingsSettings settings,
-                   MeetingLinks links, ApplicationEventPublisher events, TransactionTemplate transactions) {
+                   MeetingCalendarQueries calendars, MeetingOutbox outbox, GuestLinks guestLinks, MeetingClock clock,
+                   MeetingsSettings settings, MeetingLinks links, ApplicationEventPublisher events,
+                   TransactionTemplate transactions) {
         this.access = access;
         this.drafts = drafts;
         this.meetings = meetings;
@@ -67,6 +69,7 @@ class MeetingService implements Meetings {
         this.views = views;
         this.calendars = calendars;
         this.outbox = outbox;
+        this.guestLinks = guestLinks;
         this.clock = clock;
         this.settings = settings;
         this.links = links;
@@ -132,6 +135,8 @@ class MeetingService implements Meetings {
             meetings.replaceEndpoints(meetingId, plan.endpoints(), record);
             meetings.replaceParticipants(meetingId, plan.participants(), record);
             meetings.replaceGuests(meetingId, plan.guests());
+            // Guests taken off lose their join links at once; the others keep theirs.
+            guestLinks.removeAllBut(meetingId, plan.guests().stream().map(Meeting.GuestRow::email).toList());
             meetings.clearExceptions(meetingId);
             exceptions.forEach(e -> meetings.putException(meetingId, e, now));
             if (timeChanged) {
@@ -162,6 +167,7 @@ class MeetingService implements Meetings {
                     m.zone(), m.recurrence(), m.rangeStart(), m.rangeEnd(), m.hostUnitId(), m.chair(),
                     m.visibility(), MeetingStatus.CANCELLED, m.sequence() + 1, m.room(), m.lobby(), m.maxOccupants(),
                     m.createdBy(), m.createdAt(), now, now, why));
+            guestLinks.revokeAll(meetingId, now);
             outbox.enqueue(MeetingOutbox.Kind.CANCEL, meetingId, "", "", now);
             outbox.enqueue(MeetingOutbox.Kind.CHAT_SYNC, meetingId, "", "", now);
             outbox.enqueue(MeetingOutbox.Kind.ARCHIVE, meetingId, "", "", now);

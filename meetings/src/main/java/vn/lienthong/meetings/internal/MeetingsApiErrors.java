@@ -25,7 +25,7 @@ import vn.lienthong.meetings.MeetingException;
  * Vietnamese message as {@code detail}, and {@code field} when a draft field is at fault: 404, 403, 400, 409, 413.
  * Anything unexpected is 500 with a general message (logged, never shown).
  */
-@RestControllerAdvice(assignableTypes = {MeetingsApiController.class})
+@RestControllerAdvice(assignableTypes = {MeetingsApiController.class, GuestRoomController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MeetingsApiErrors {
 
@@ -39,6 +39,7 @@ class MeetingsApiErrors {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
         ProblemDetail problem = problem(status, refusal.reason().name(), refusal.getMessage());
         if (refusal.field() != null) {

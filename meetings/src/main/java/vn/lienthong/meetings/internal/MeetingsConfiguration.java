@@ -18,9 +18,13 @@ class MeetingsConfiguration {
         return new MeetingClock(Clock.systemUTC());
     }
 
-    /** Prosody's hooks check {@code X-Jitsi-Hook-Secret}; a feed's token is its credential (stored hashed). */
+    /**
+     * Prosody's hooks check {@code X-Jitsi-Hook-Secret}; a feed's token and a guest's link token are their credentials
+     * (stored hashed). The guest's page itself ({@code GET /meetings/guest/<token>}) is the app module's.
+     */
     @Bean
     MachineEndpoints meetingMachineEndpoints() {
-        return MachineEndpoints.of(JitsiHookController.PATH + "/**", "/calendar/feed/**");
+        return MachineEndpoints.of(JitsiHookController.PATH + "/**", "/calendar/feed/**",
+                GuestRoomController.PATH + "/**");
     }
 }

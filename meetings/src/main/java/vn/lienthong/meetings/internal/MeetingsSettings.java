@@ -111,6 +111,9 @@ record MeetingsSettings(
      * @param overtime       and until the end plus this; also the grace the reservation's duration includes
      * @param hookHeader     the header Prosody's hooks carry the shared secret in
      * @param hookSecret     the shared secret of the reservation API and the event webhooks; empty: hooks refused
+     * @param guestLinkGrace a guest's personal link answers (saying the meeting is over) this long after the end of
+     *                       the meeting's last occurrence, then it is refused like a wrong one
+     * @param guestJoinsPerMinute how often one guest link may ask for a room token (or report an event) per minute
      */
     record Jitsi(@NotBlank(message = "lienthong.meetings.jitsi.domain không được để trống (must not be blank)")
                  @Pattern(regexp = "[A-Za-z0-9.-]+(:[0-9]{1,5})?",
@@ -126,7 +129,9 @@ record MeetingsSettings(
                  @NotNull @DefaultValue("15m") Duration tokenLead,
                  @NotNull @DefaultValue("30m") Duration overtime,
                  @NotBlank @DefaultValue("X-Jitsi-Hook-Secret") String hookHeader,
-                 @DefaultValue(DEFAULT_HOOK_SECRET) String hookSecret) {
+                 @DefaultValue(DEFAULT_HOOK_SECRET) String hookSecret,
+                 @NotNull @DefaultValue("7d") Duration guestLinkGrace,
+                 @Min(1) @DefaultValue("20") int guestJoinsPerMinute) {
 
         /** Known to everyone who reads this code: fine on a developer's machine, refused with profile prod. */
         static final String DEFAULT_SECRET = "lienthong-jitsi-dev-secret-change-me";

@@ -94,6 +94,27 @@ class PostgresRepositoryTests {
     }
 
     @Test
+    void guestLinksAreFoundByTheirHashRemovedPerGuestAndRevokedTogether() {
+        long id = insert(Instant.parse("2027-06-07T01:00:00Z"), null, List.of(41L));
+        GuestLinks links = new GuestLinks(jdbc);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String kept = links.issue(id, "giu@vnpt.vn", now);
+        String gone = links.issue(id, "bo@vnpt.vn", now);
+
+        assertThat(links.find(kept)).hasValueSatisfying(link -> {
+            assertThat(link.meetingId()).isEqualTo(id);
+            assertThat(link.email()).isEqualTo("giu@vnpt.vn");
+            assertThat(link.revokedAt()).isNull();
+        });
+        links.removeAllBut(id, List.of("giu@vnpt.vn"));
+        assertThat(links.find(gone)).isEmpty();
+        links.revokeAll(id, now);
+        assertThat(links.find(kept)).hasValueSatisfying(link -> assertThat(link.revokedAt()).isEqualTo(now));
+        links.removeAllBut(id, List.of());
+        assertThat(links.find(kept)).isEmpty();
+    }
+
+    @Test
     void answersAreUpsertedAndTheOutboxClaimsOnce() {
         long id = insert(Instant.parse("2027-05-03T01:00:00Z"), null, List.of(31L));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
