@@ -2,6 +2,7 @@ package vn.lienthong.chat;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Channels made by other modules and by administrators, the audit trail, and the repair of unit channels.
@@ -21,6 +22,9 @@ public interface ChatAdministration {
      * {@code meetingKey}). Answers the channel id. Called by the meetings module, not by a user.
      */
     long openMeetingChannel(String meetingKey, String title, Collection<String> members);
+
+    /** The id of a meeting's channel once it has been opened; looks only (never creates or changes it). */
+    OptionalLong meetingChannelId(String meetingKey);
 
     /** Makes the meeting channel read-only (history stays readable by its members). */
     void closeMeetingChannel(String meetingKey);

@@ -3,6 +3,7 @@ package vn.lienthong.meetings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import vn.lienthong.directory.UnitLevel;
@@ -50,6 +51,14 @@ public interface Meetings {
     List<ConflictWarning> conflicts(String actor, MeetingDraft draft, Long meetingId);
 
     MeetingView meeting(String viewer, long meetingId);
+
+    /**
+     * The id of the meeting's chat channel, for a viewer who may see the meeting; empty until the channel is opened
+     * (just after scheduling). Whether the viewer is in it is the chat's to say.
+     *
+     * @throws MeetingException NOT_FOUND as {@link #meeting}
+     */
+    OptionalLong chatChannel(String viewer, long meetingId);
 
     /** Occurrences starting in {@code [from, to)}, cancelled ones included and marked; at most 1,000. */
     List<Occurrence> occurrences(String viewer, long meetingId, Instant from, Instant to);

@@ -149,6 +149,8 @@ class SchedulingTests extends MeetingsTestSupport {
                 .isNotNull();
         assertThat(meetingChannel(CHAU_THOI_CHAIRMAN, id)).isNotNull();
         assertThat(meetingChannel(GIA_RAI_OFFICIAL, id)).as("not invited").isNull();
+        // The meeting names its channel: the one its invitees have.
+        assertThat(meetings.chatChannel(PROVINCE_OFFICIAL, id)).hasValue(meetingChannel(PROVINCE_OFFICIAL, id).id());
     }
 
     @Test

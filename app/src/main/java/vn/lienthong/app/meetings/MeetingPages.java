@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -34,9 +35,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.lienthong.app.directory.AdminScope;
 import vn.lienthong.app.shell.DateFormatting;
-import vn.lienthong.chat.ChannelKind;
-import vn.lienthong.chat.ChannelSummary;
 import vn.lienthong.chat.Chat;
+import vn.lienthong.chat.ChatException;
 import vn.lienthong.directory.Directory;
 import vn.lienthong.directory.Official;
 import vn.lienthong.directory.Unit;
@@ -174,23 +174,22 @@ class MeetingPages {
                 .orElse(occurrences.isEmpty() ? null : occurrences.get(occurrences.size() - 1).occurrenceId());
     }
 
-    /**
-     * The meeting's chat channel among the official's channels (a meeting channel is named "Họp: " + title). When
-     * several of their meeting channels bear that name, the chat page itself.
-     */
+    /** The meeting's chat channel, when the official is one of its members (the chat says so). */
     private String chatLink(String username, MeetingView meeting) {
         Chat channels = chat.getIfAvailable();
-        if (channels == null || !(meeting.you().invited() || meeting.you().manager())) {
+        if (channels == null) {
             return null;
         }
-        String title = "Họp: " + meeting.title();
-        String wanted = title.length() > 200 ? title.substring(0, 200) : title;
-        List<ChannelSummary> found = channels.channelsOf(username).stream()
-                .filter(c -> c.kind() == ChannelKind.MEETING && wanted.equals(c.title())).toList();
-        if (found.isEmpty()) {
+        OptionalLong channelId = meetings.chatChannel(username, meeting.id());
+        if (channelId.isEmpty()) {
             return null;
         }
-        return found.size() == 1 ? "/chat?channel=" + found.get(0).id() : "/chat";
+        try {
+            return "/chat?channel=" + channels.channel(username, channelId.getAsLong()).id();
+        }
+        catch (ChatException notAMember) {
+            return null;
+        }
     }
 
     @PostMapping("/meetings/{id}/response")

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -619,6 +620,12 @@ class ChatService implements Chat, ChatAdministration {
             }
             return channel.id();
         });
+    }
+
+    @Override
+    public OptionalLong meetingChannelId(String meetingKey) {
+        return channels.findByExternalKey(meetingKey).map(channel -> OptionalLong.of(channel.id()))
+                .orElse(OptionalLong.empty());
     }
 
     @Override

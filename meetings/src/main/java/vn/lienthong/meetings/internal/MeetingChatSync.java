@@ -1,6 +1,7 @@
 package vn.lienthong.meetings.internal;
 
 import java.util.LinkedHashSet;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -41,6 +42,11 @@ class MeetingChatSync implements Delivery {
 
     static String key(long meetingId) {
         return "meeting-" + meetingId;
+    }
+
+    /** The meeting's chat channel, once the outbox has opened it. */
+    OptionalLong channelId(long meetingId) {
+        return chatAdministration.meetingChannelId(key(meetingId));
     }
 
     @Override

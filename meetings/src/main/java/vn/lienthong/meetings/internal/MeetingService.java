@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -57,11 +58,14 @@ class MeetingService implements Meetings {
     private final MeetingLinks links;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final MeetingChatSync chatSync;
 
     MeetingService(MeetingAccess access, MeetingDrafts drafts, MeetingRepository meetings, MeetingConflicts conflicts, MeetingViews views,
                    MeetingCalendarQueries calendars, MeetingOutbox outbox, GuestLinks guestLinks, MeetingClock clock,
                    MeetingsSettings settings, MeetingLinks links, ApplicationEventPublisher events,
-                   TransactionTemplate transactions) {
+                   TransactionTemplate transactions,
+                   MeetingChatSync chatSync) {
+        this.chatSync = chatSync;
         this.access = access;
         this.drafts = drafts;
         this.meetings = meetings;
@@ -260,6 +264,12 @@ class MeetingService implements Meetings {
     }
 
     // ------------------------------------------------------------------------------------------ reading
+
+    @Override
+    public OptionalLong chatChannel(String viewer, long meetingId) {
+        meeting(viewer, meetingId);
+        return chatSync.channelId(meetingId);
+    }
 
     @Override
     public MeetingView meeting(String viewer, long meetingId) {
