@@ -37,6 +37,35 @@ final class AppInstance implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * Starts the jar on a free port and waits until it is ready. A free port is found by opening and closing a
+     * socket, so something else may take it before the instance binds it: then (and only then) it tries another.
+     */
+    static AppInstance startReady(String name, Path work, Map<String, String> environment, Duration atMost) {
+        for (int attempt = 1; ; attempt++) {
+            AppInstance instance = start(name, freePort(), work, environment);
+            try {
+                return instance.awaitReady(atMost);
+            }
+            catch (RuntimeException e) {
+                instance.close();
+                String output = instance.output();
+                if (attempt == 3 || !(output.contains("already in use") || output.contains("Address in use"))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts the jar with {@code environment} on {@code port}; returns at once (see {@link #awaitReady}). */
     static AppInstance start(String name, int port, Path work, Map<String, String> environment) {
         if (!Files.isRegularFile(JAR)) {

@@ -123,12 +123,10 @@ class ScaleOutTests {
             Files.copy(jamesKey, keys.resolve("webadmin-jwt.key"));
         }
 
-        first = AppInstance.start("instance-a", freePort(), work, environment);
+        first = AppInstance.startReady("instance-a", work, environment, Duration.ofMinutes(4));
         toClose.add(first);
-        first.awaitReady(Duration.ofMinutes(4));
-        second = AppInstance.start("instance-b", freePort(), work, environment);
+        second = AppInstance.startReady("instance-b", work, environment, Duration.ofMinutes(4));
         toClose.add(second);
-        second.awaitReady(Duration.ofMinutes(4));
     }
 
     @AfterAll

@@ -186,11 +186,15 @@ public class JamesSupervisor implements SmartLifecycle {
      */
     String logExcerpt() {
         try {
-            List<String> errors = tail(logFile(), 64 * 1024).lines()
+            List<String> lines = tail(logFile(), 64 * 1024).lines().filter(line -> !line.isBlank()).toList();
+            List<String> errors = lines.stream()
                     .filter(line -> line.contains("ERROR") || line.contains("Exception") || line.startsWith("Caused by"))
+                    .toList();
+            // No error logged (e.g. the JVM itself could not start: "Could not reserve enough space..."): the end.
+            List<String> chosen = errors.isEmpty() ? lines : errors;
+            List<String> last = chosen.subList(Math.max(0, chosen.size() - 8), chosen.size()).stream()
                     .map(line -> line.length() > 300 ? line.substring(0, 300) + "…" : line)
                     .toList();
-            List<String> last = errors.subList(Math.max(0, errors.size() - 8), errors.size());
             return last.isEmpty() ? "" : "\n  " + String.join("\n  ", last);
         } catch (IOException | java.io.UncheckedIOException e) {
             return "";
