@@ -1251,6 +1251,13 @@
   }
 
   function onStompRefusal(error) {
+    if (!error.channelId && error.code === 'FORBIDDEN') {
+      // Perhaps the sign-in has ended (logout in another tab, expiry): then the API answers 401 and api() sends
+      // the official to the login page.
+      api('GET', '/api/v1/chat/session').catch(function () {
+        // Signed in after all: the refusal below says what went wrong.
+      });
+    }
     var pending = error.clientMessageId ? state.pending.get(error.clientMessageId) : null;
     if (pending) {
       pending.failed = true;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,57 @@ class StompSecurityTests extends ChatTestSupport {
                 .isEqualTo(404);
         assertThatThrownBy(() -> chat.after("hong.vo", direct.id(), 0, 10)).isInstanceOf(ChatException.class)
                 .extracting(ex -> ((ChatException) ex).reason()).isEqualTo(ChatException.Reason.NOT_FOUND);
+    }
+
+    @Test
+    void anOfficialWhoLeftAGroupGetsNoMoreOfItsEventsOnTheSubscriptionStillOpen() throws Exception {
+        Official starter = newOfficial("BL-SNV");
+        Official leaver = newOfficial("BL-SNV");
+        ChannelSummary group = chat.createGroup(starter.username(), "Tổ tạm thời", List.of(leaver.username()));
+        ChannelSummary unit = unitChannel(leaver.username(), "BL-SNV");
+        ChatClient leaving = connect(leaver.username());
+        BlockingQueue<ChatEvent> groupEvents = leaving.join(group.id());
+        BlockingQueue<ChatEvent> unitEvents = leaving.join(unit.id());
+
+        chat.post(starter.username(), group.id(), new NewMessage("Trước khi rời nhóm", null, null));
+        assertThat(nextMessage(groupEvents).text()).isEqualTo("Trước khi rời nhóm");
+
+        assertThat(leaving.apiPost("/api/v1/chat/channels/" + group.id() + "/leave", Map.of()).statusCode())
+                .isEqualTo(204);
+        chat.post(starter.username(), group.id(), new NewMessage("Sau khi rời nhóm", null, null));
+        chat.post(starter.username(), unit.id(), new NewMessage("Tin đơn vị sau đó", null, null));
+
+        // The unit's message, posted after, arrives; the group's does not, then or later.
+        assertThat(nextMessage(unitEvents).text()).isEqualTo("Tin đơn vị sau đó");
+        assertThat(groupEvents.poll(2, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void afterALogoutTheOpenConnectionReceivesAndSendsNothing() throws Exception {
+        Official official = newOfficial("BL-SNV");
+        Official colleague = newOfficial("BL-SNV");
+        ChannelSummary unit = unitChannel(official.username(), "BL-SNV");
+        ChatClient client = connect(official.username());
+        BlockingQueue<ChatEvent> events = client.join(unit.id());
+
+        assertThat(client.apiPost("/logout", Map.of()).statusCode()).isIn(204, 302);
+        chat.post(colleague.username(), unit.id(), new NewMessage("Sau khi đăng xuất", null, null));
+        client.post(unit.id(), Map.of("text", "Gửi sau khi đăng xuất", "clientMessageId", "after-logout-1"));
+
+        assertThat(poll(client.errors).message()).contains("phiên đăng nhập đã kết thúc");
+        assertThat(events.poll(2, TimeUnit.SECONDS)).as("nothing after the logout").isNull();
+        assertThat(chat.after(colleague.username(), unit.id(), 0, 500).messages()).extracting(ChatMessage::text)
+                .doesNotContain("Gửi sau khi đăng xuất");
+    }
+
+    private static ChatMessage nextMessage(BlockingQueue<ChatEvent> events) throws InterruptedException {
+        while (true) {
+            ChatEvent event = events.poll(ChatClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertThat(event).as("a MESSAGE event").isNotNull();
+            if (event.type() == ChatEvent.Type.MESSAGE) {
+                return event.message();
+            }
+        }
     }
 
     @Test

@@ -54,16 +54,20 @@ class ChannelGuard implements ChannelInterceptor {
     private static final Pattern CHANNEL_ACTION = Pattern.compile(
             "/app/channels/(\\d{1,18})/(messages|read|typing|history|reactions|edit|delete)");
 
+    static final String SESSION_ENDED = "phiên đăng nhập đã kết thúc, hãy đăng nhập lại (the web session has ended)";
+
     private static final Logger log = LoggerFactory.getLogger(ChannelGuard.class);
 
     private static final Pattern ANY_CHANNEL = Pattern.compile("/(?:topic|app)/channels[./](\\d{1,18})(?:/.*)?");
 
     private final ChannelRepository channels;
+    private final LiveConnections live;
     // Lazily: the broker's template is built from the configuration that registers this guard.
     private final ObjectProvider<SimpMessageSendingOperations> broker;
 
-    ChannelGuard(ChannelRepository channels, ObjectProvider<SimpMessageSendingOperations> broker) {
+    ChannelGuard(ChannelRepository channels, LiveConnections live, ObjectProvider<SimpMessageSendingOperations> broker) {
         this.channels = channels;
+        this.live = live;
         this.broker = broker;
     }
 
@@ -75,6 +79,12 @@ class ChannelGuard implements ChannelInterceptor {
         }
         StompCommand command = stomp.getCommand();
         try {
+            if ((command == StompCommand.SUBSCRIBE || command == StompCommand.SEND)
+                    && !live.webSessionAlive(stomp.getSessionId())) {
+                // Told on the errors queue, the one thing such a connection still receives (OutboundGuard):
+                // the page then finds its session gone and signs in again.
+                throw refused(SESSION_ENDED);
+            }
             if (command == StompCommand.SUBSCRIBE) {
                 String destination = checkSubscribe(username(stomp), stomp.getDestination());
                 if (!destination.equals(stomp.getDestination())) {

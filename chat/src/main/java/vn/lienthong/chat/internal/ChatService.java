@@ -79,12 +79,14 @@ class ChatService implements Chat, ChatAdministration {
     private final FileRepository files;
     private final PresenceTracker presence;
     private final UnreadNotifier unread;
+    private final LiveConnections live;
 
     ChatService(ChannelRepository channels, MessageRepository messages, People people, ChatSettings settings,
                 RateLimiter rateLimiter, ChatBroadcaster broadcaster, ChannelLocks locks,
                 TransactionTemplate transactions, ApplicationEventPublisher events, UnitChannels unitChannels,
-                FileRepository files, PresenceTracker presence, UnreadNotifier unread) {
+                FileRepository files, PresenceTracker presence, UnreadNotifier unread, LiveConnections live) {
         this.unread = unread;
+        this.live = live;
         this.channels = channels;
         this.messages = messages;
         this.files = files;
@@ -212,6 +214,8 @@ class ChatService implements Chat, ChatAdministration {
             channels.removeMember(channelId, username);
             events.publishEvent(ArchiveUpdate.wholeChannel(channelId));
         });
+        // Their open tab still holds the subscription: from now on it gets none of the channel's events.
+        live.forget(channelId, username);
     }
 
     // ---------------------------------------------------------------------------------------------- messages

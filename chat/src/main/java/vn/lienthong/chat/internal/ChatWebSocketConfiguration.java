@@ -18,6 +18,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
 import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -51,11 +52,13 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final ChatSettings settings;
     private final ChannelGuard guard;
+    private final OutboundGuard outboundGuard;
     private TaskScheduler heartbeats;
 
-    ChatWebSocketConfiguration(ChatSettings settings, ChannelGuard guard) {
+    ChatWebSocketConfiguration(ChatSettings settings, ChannelGuard guard, OutboundGuard outboundGuard) {
         this.settings = settings;
         this.guard = guard;
+        this.outboundGuard = outboundGuard;
     }
 
     @Autowired
@@ -65,7 +68,8 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        var endpoint = registry.addEndpoint(ENDPOINT);
+        // The web session's id goes with the connection, so that a logout anywhere ends it (LiveConnections).
+        var endpoint = registry.addEndpoint(ENDPOINT).addInterceptors(new HttpSessionHandshakeInterceptor());
         if (!settings.allowedOrigins().isEmpty()) {
             endpoint.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
         }
@@ -110,6 +114,11 @@ class ChatWebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(guard);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(outboundGuard);
     }
 
     @Override

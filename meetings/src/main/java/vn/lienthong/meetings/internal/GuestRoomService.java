@@ -63,9 +63,10 @@ class GuestRoomService implements GuestRooms {
 
     @Override
     public JoinInfo join(String token) {
-        limit(token);
         Instant now = clock.now();
         LinkedGuest guest = resolve(token, now).orElseThrow(GuestRoomService::noSuchLink);
+        // Counted only for links that exist: made-up tokens leave nothing behind to fill memory with.
+        limit(token);
         MeetingRecord m = guest.meeting().record();
         if (guest.cancelled()) {
             throw new MeetingException(MeetingException.Reason.CONFLICT, cancelledMessage(m));
@@ -88,14 +89,17 @@ class GuestRoomService implements GuestRooms {
 
     @Override
     public void clientEvent(String token, ClientEvent event) {
-        limit(token);
         Instant now = clock.now();
         Optional<LinkedGuest> found = resolve(token, now);
         if (found.isEmpty() || found.get().cancelled() || event == null || event.type() == null) {
             return;
         }
+        limit(token);
         LinkedGuest guest = found.get();
         Meeting meeting = guest.meeting();
+        if ("videoConferenceJoined".equals(event.type()) && rooms.openAt(meeting, now).isEmpty()) {
+            return; // outside the meeting's window a guest cannot have joined: nothing to record
+        }
         String key = rooms.occurrenceAt(meeting, now);
         String occupant = "page:" + guest.userId();
         switch (event.type()) {
