@@ -2,8 +2,6 @@ package vn.lienthong.app.mail;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,6 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.lienthong.app.shell.NotFoundException;
+import vn.lienthong.app.shell.Problems;
 import vn.lienthong.mail.MailboxException;
 
 /**
@@ -27,10 +26,10 @@ class MailApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MailApiErrors.class);
 
-    private final MessageSource messages;
+    private final Problems problems;
 
-    MailApiErrors(MessageSource messages) {
-        this.messages = messages;
+    MailApiErrors(Problems problems) {
+        this.problems = problems;
     }
 
     @ExceptionHandler(MailboxException.class)
@@ -64,11 +63,6 @@ class MailApiErrors extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatus status, String key, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(messages.getMessage(key + ".title", null, status.getReasonPhrase(),
-                LocaleContextHolder.getLocale()));
-        problem.setDetail(detail != null ? detail
-                : messages.getMessage(key + ".detail", null, null, LocaleContextHolder.getLocale()));
-        return problem;
+        return problems.of(status, key, detail);
     }
 }

@@ -2,8 +2,6 @@ package vn.lienthong.app.directory.api;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.lienthong.app.shell.NotFoundException;
+import vn.lienthong.app.shell.Problems;
 import vn.lienthong.app.shell.SignedIn;
 import vn.lienthong.directory.DirectoryValidationException;
 
@@ -28,10 +27,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    private final MessageSource messages;
+    private final Problems problems;
 
-    ApiErrors(MessageSource messages) {
-        this.messages = messages;
+    ApiErrors(Problems problems) {
+        this.problems = problems;
     }
 
     @ExceptionHandler(DirectoryValidationException.class)
@@ -67,11 +66,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatus status, String key, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(messages.getMessage(key + ".title", null, status.getReasonPhrase(),
-                LocaleContextHolder.getLocale()));
-        problem.setDetail(detail != null ? detail
-                : messages.getMessage(key + ".detail", null, null, LocaleContextHolder.getLocale()));
-        return problem;
+        return problems.of(status, key, detail);
     }
 }
