@@ -33,6 +33,8 @@ h2_jar=""
 include_archive=false
 
 fail() { echo "backup: $*" >&2; exit 1; }
+# Shared with restore.sh: env_value, use_env_file, refuse_running_app, read_database_settings, h2.
+source "$(dirname "$(readlink -f "$0")")/lienthong-common.sh"
 usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [[ $# -gt 0 ]]; do
@@ -48,53 +50,14 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-# KEY=VALUE lines of a systemd environment file, without running it as a script.
-env_value() {
-  local key="$1" line value=""
-  [[ -n "$env_file" && -r "$env_file" ]] || return 0
-  while IFS= read -r line || [[ -n "$line" ]]; do
-    if [[ "$line" =~ ^[[:space:]]*$key=(.*)$ ]]; then
-      value="${BASH_REMATCH[1]}"
-      if [[ "$value" =~ ^\"(.*)\"$ || "$value" =~ ^\'(.*)\'$ ]]; then value="${BASH_REMATCH[1]}"; fi
-    fi
-  done < "$env_file"
-  printf '%s' "$value"
-}
-
-if [[ -z "$env_file" && -r /etc/lienthong/lienthong.env ]]; then env_file=/etc/lienthong/lienthong.env; fi
-if [[ -n "$env_file" && ! -r "$env_file" ]]; then fail "không đọc được $env_file (cannot read the environment file)"; fi
+use_env_file
 [[ -n "$data" ]] || data="$(env_value LIENTHONG_DATA)"
 [[ -n "$data" ]] || data="./data"
 [[ -d "$data" ]] || fail "không có thư mục dữ liệu $data (no data folder)"
 data="$(cd "$data" && pwd)"
 
-# The app (and its James) must be stopped: a live James holds its pid file and the H2 file is locked.
-if [[ -f "$data/james/james.pid" ]]; then
-  pid="$(tr -dc '0-9' < "$data/james/james.pid")"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    fail "James (pid $pid) đang chạy: hãy dừng ứng dụng trước, systemctl stop lienthong (the app is running: stop it first)"
-  fi
-fi
-
-db_url="$(env_value SPRING_DATASOURCE_URL)"
-db_user="$(env_value SPRING_DATASOURCE_USERNAME)"
-db_password="$(env_value SPRING_DATASOURCE_PASSWORD)"
-# The embedded default, exactly as app/src/main/resources/application.yml opens it.
-h2_flags="MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE"
-if [[ -z "$db_url" ]]; then
-  db_url="jdbc:h2:file:$data/db/lienthong;$h2_flags"
-  db_user="${db_user:-lienthong}"
-fi
-
-h2() { # TOOL ARGS...: an H2 command-line tool from --h2-jar or from the app's jar
-  local tool="$1"; shift
-  if [[ -n "$h2_jar" ]]; then
-    "$JAVA" -cp "$h2_jar" "org.h2.tools.$tool" "$@"
-  else
-    [[ -r "$jar" ]] || fail "không đọc được $jar: dùng --jar hoặc --h2-jar (cannot read the app's jar)"
-    "$JAVA" -cp "$jar" -Dloader.main="org.h2.tools.$tool" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
-  fi
-}
+refuse_running_app "$data"
+read_database_settings "$data"
 
 stamp="$(date +%Y%m%d-%H%M%S)"
 target="$out/lienthong-$stamp"

@@ -26,6 +26,8 @@ owner=""
 force=false
 
 fail() { echo "restore: $*" >&2; exit 1; }
+# Shared with backup.sh: env_value, use_env_file, refuse_running_app, read_database_settings, h2.
+source "$(dirname "$(readlink -f "$0")")/lienthong-common.sh"
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [[ $# -gt 0 ]]; do
@@ -45,21 +47,9 @@ done
 [[ -d "$backup" ]] || fail "không có thư mục sao lưu $backup (no such backup folder)"
 backup="$(cd "$backup" && pwd)"
 
-env_value() {
-  local key="$1" line value=""
-  [[ -n "$env_file" && -r "$env_file" ]] || return 0
-  while IFS= read -r line || [[ -n "$line" ]]; do
-    if [[ "$line" =~ ^[[:space:]]*$key=(.*)$ ]]; then
-      value="${BASH_REMATCH[1]}"
-      if [[ "$value" =~ ^\"(.*)\"$ || "$value" =~ ^\'(.*)\'$ ]]; then value="${BASH_REMATCH[1]}"; fi
-    fi
-  done < "$env_file"
-  printf '%s' "$value"
-}
 manifest() { sed -n "s/^$1=//p" "$backup/MANIFEST" | tail -n 1; }
 
-if [[ -z "$env_file" && -r /etc/lienthong/lienthong.env ]]; then env_file=/etc/lienthong/lienthong.env; fi
-if [[ -n "$env_file" && ! -r "$env_file" ]]; then fail "không đọc được $env_file (cannot read the environment file)"; fi
+use_env_file
 
 # 1. The backup is whole and unchanged, before anything else happens.
 [[ -f "$backup/MANIFEST" && -f "$backup/SHA256SUMS" ]] || fail "$backup không phải bản sao lưu (not a backup: no MANIFEST/SHA256SUMS)"
@@ -74,12 +64,7 @@ done
 [[ -n "$data" ]] || data="$(env_value LIENTHONG_DATA)"
 [[ -n "$data" ]] || data="./data"
 data="$(realpath -m "$data")"
-if [[ -f "$data/james/james.pid" ]]; then
-  pid="$(tr -dc '0-9' < "$data/james/james.pid")"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    fail "James (pid $pid) đang chạy trên $data: hãy dừng ứng dụng trước (the app is running: stop it first)"
-  fi
-fi
+refuse_running_app "$data"
 if [[ -e "$data" && ! -d "$data" ]]; then fail "$data không phải thư mục (not a folder)"; fi
 if [[ -d "$data" && -n "$(ls -A "$data")" ]]; then
   if [[ "$force" != true ]]; then
@@ -95,26 +80,9 @@ chmod 750 "$data"
 # 3. Files, then the database, then (maybe) the index.
 tar -C "$data" --same-permissions -xzf "$backup/$(manifest files)"
 
-h2() {
-  local tool="$1"; shift
-  if [[ -n "$h2_jar" ]]; then
-    "$JAVA" -cp "$h2_jar" "org.h2.tools.$tool" "$@"
-  else
-    [[ -r "$jar" ]] || fail "không đọc được $jar: dùng --jar hoặc --h2-jar (cannot read the app's jar)"
-    "$JAVA" -cp "$jar" -Dloader.main="org.h2.tools.$tool" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
-  fi
-}
-
-db_url="$(env_value SPRING_DATASOURCE_URL)"
-db_user="$(env_value SPRING_DATASOURCE_USERNAME)"
-db_password="$(env_value SPRING_DATASOURCE_PASSWORD)"
 case "$(manifest database)" in
   h2)
-    h2_flags="MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE"
-    if [[ -z "$db_url" || "$db_url" != jdbc:h2:* ]]; then
-      db_url="jdbc:h2:file:$data/db/lienthong;$h2_flags"
-      db_user="${db_user:-lienthong}"
-    fi
+    read_database_settings "$data" true
     mkdir -p "$data/db"
     script="$(mktemp -d)"
     trap 'rm -rf "$script"' EXIT
@@ -126,6 +94,7 @@ case "$(manifest database)" in
     trap - EXIT
     ;;
   postgresql)
+    read_database_settings "$data"
     [[ "$db_url" == jdbc:postgresql://* ]] || fail "bản sao lưu là PostgreSQL: đặt SPRING_DATASOURCE_URL trong --env (the backup is PostgreSQL: the environment file must name the database)"
     rest="${db_url#jdbc:postgresql://}"
     hostport="${rest%%/*}"

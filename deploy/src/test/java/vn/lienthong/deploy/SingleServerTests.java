@@ -52,11 +52,15 @@ class SingleServerTests {
                 AppProperties.APP_RESOURCES.resolve("application.yml"))).get("spring.datasource.url"));
         assertThat(url).startsWith("jdbc:h2:file:${lienthong.data-dir}/db/lienthong;");
         String flags = url.substring(url.indexOf(';') + 1);
+        Matcher matcher = Pattern.compile("h2_flags=\"([^\"]+)\"")
+                .matcher(Files.readString(FOLDER.resolve("lienthong-common.sh"), StandardCharsets.UTF_8));
+        assertThat(matcher.find()).isTrue();
+        assertThat(matcher.group(1)).isEqualTo(flags);
+        // Both scripts open it through the shared file, none with flags of its own.
         for (String script : new String[] {"backup.sh", "restore.sh"}) {
-            Matcher matcher = Pattern.compile("h2_flags=\"([^\"]+)\"")
-                    .matcher(Files.readString(FOLDER.resolve(script), StandardCharsets.UTF_8));
-            assertThat(matcher.find()).as(script).isTrue();
-            assertThat(matcher.group(1)).as(script).isEqualTo(flags);
+            String text = Files.readString(FOLDER.resolve(script), StandardCharsets.UTF_8);
+            assertThat(text).as(script).contains("/lienthong-common.sh\"").contains("read_database_settings \"$data\"")
+                    .doesNotContain("h2_flags=");
         }
     }
 
