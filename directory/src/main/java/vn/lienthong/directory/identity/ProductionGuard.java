@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
+
+import vn.lienthong.directory.ProductionSettingsGuard;
 
 /**
  * With profile {@code prod}, refuses to start on unsafe identity settings, before any other bean is made, naming
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * data switched on as well.
  */
 @Component
-class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAware {
+class ProductionGuard extends ProductionSettingsGuard {
 
     static final int MIN_SECRET_LENGTH = 16;
 
@@ -33,23 +32,13 @@ class ProductionGuard implements BeanFactoryPostProcessor, EnvironmentAware {
             "lienthong", "lienthong-secret", "lienthong-demo", "client-secret", "admin", "demo", "test", "keycloak",
             "00000000000000000000000000000000", "**********");
 
-    private Environment environment;
-
-    @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
+    ProductionGuard() {
+        super("cấu hình chưa an toàn", "unsafe settings");
     }
 
     @Override
-    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        if (environment.acceptsProfiles(Profiles.of("prod"))) {
-            List<String> problems = problems(environment);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("Không khởi động với profile 'prod' vì cấu hình chưa an toàn "
-                        + "(refusing to start with profile 'prod', unsafe settings):\n - "
-                        + String.join("\n - ", problems));
-            }
-        }
+    protected List<String> problemsIn(Environment environment) {
+        return problems(environment);
     }
 
     static List<String> problems(Environment environment) {

@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
+
+import vn.lienthong.directory.ProductionSettingsGuard;
 
 /**
  * With profile {@code prod}, refuses to start while the Jitsi secrets are the development defaults (anyone who read
@@ -19,29 +17,19 @@ import org.springframework.stereotype.Component;
  * naming each setting to fix.
  */
 @Component
-class MeetingsProductionGuard implements BeanFactoryPostProcessor, EnvironmentAware {
+class MeetingsProductionGuard extends ProductionSettingsGuard {
 
     static final int MIN_SECRET_LENGTH = 32;
     private static final Set<String> KNOWN = Set.of("secret", "changeme", "change-me", "password", "jitsi",
             "lienthong", MeetingsSettings.Jitsi.DEFAULT_SECRET, MeetingsSettings.Jitsi.DEFAULT_HOOK_SECRET);
 
-    private Environment environment;
-
-    @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
+    MeetingsProductionGuard() {
+        super("cấu hình Jitsi chưa an toàn", "unsafe Jitsi settings");
     }
 
     @Override
-    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        if (environment.acceptsProfiles(Profiles.of("prod"))) {
-            List<String> problems = problems(environment);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("Không khởi động với profile 'prod' vì cấu hình Jitsi chưa an toàn "
-                        + "(refusing to start with profile 'prod', unsafe Jitsi settings):\n - "
-                        + String.join("\n - ", problems));
-            }
-        }
+    protected List<String> problemsIn(Environment environment) {
+        return problems(environment);
     }
 
     static List<String> problems(Environment environment) {
