@@ -72,6 +72,17 @@ class ChatApiTests extends ChatTestSupport {
         assertThat(chat.members(starter.username(), group.id())).extracting(ChatMember::username)
                 .doesNotContain("hong.vo");
 
+        // Someone not in the group learns nothing of it; an unknown official is a clear refusal, nothing added.
+        ChatClient stranger = connect("hong.vo");
+        assertThat(stranger.apiPost(members, Map.of("usernames", List.of("hong.vo"))).statusCode()).isEqualTo(404);
+        assertThat(stranger.apiPost("/api/v1/chat/channels/" + group.id() + "/leave", Map.of()).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> unknown = moderator.apiPost(members, Map.of("usernames", List.of("khong.ton.tai")));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Không có cán bộ đang làm việc với tên đăng nhập \\\"khong.ton.tai\\\"");
+        assertThat(chat.members(starter.username(), group.id())).extracting(ChatMember::username)
+                .containsExactlyInAnyOrder(starter.username(), "thu.dang", "viet.lam");
+
         HttpResponse<String> left = thu.apiPost("/api/v1/chat/channels/" + group.id() + "/leave", Map.of());
         assertThat(left.statusCode()).as(left.body()).isEqualTo(204);
         assertThat(thu.apiGet("/api/v1/chat/channels/" + group.id()).statusCode()).isEqualTo(404);
